@@ -1,0 +1,167 @@
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { parseDigest, sidecarName } from '../lib/digest/parse.ts';
+import { formatProblem, type DigestProblem, type ParsedDigest } from '../lib/digest/types.ts';
+import { readPublished, writeItem } from '../lib/mdx/write.ts';
+import { buildPapers } from '../lib/papers/model.ts';
+import { compileVocabulary, type Topic } from '../lib/papers/topics.ts';
+import { createProgress, type ProgressOutput } from './progress.ts';
+import type { Settings } from './settings.ts';
+
+/** What one ingest did. */
+export interface IngestSummary {
+  digests: number;
+  entries: number;
+  papers: { new: number; changed: number; unchanged: number };
+  /** Generated items whose paper is in no digest any more: kept, so their URLs keep working. */
+  orphans: string[];
+  problems: DigestProblem[];
+}
+
+/** An ingest that must not publish: it carries every problem found. */
+export class IngestError extends Error {
+  readonly problems: DigestProblem[];
+
+  constructor(problems: DigestProblem[]) {
+    super(`${problems.length} problem(s) in the digests; nothing was written:\n${problems.map(formatProblem).join('\n')}\n` +
+      'Fix them, or set PAPERSHELF_ALLOW_INVALID=1 to publish the valid entries and skip these.');
+    this.name = 'IngestError';
+    this.problems = problems;
+  }
+}
+
+/** Turns every digest in the seeds folder into an MDX item in `<content>/papers/`, writing only what changed. */
+export async function ingest(settings: Settings, output: ProgressOutput): Promise<IngestSummary> {
+  const { digests, problems } = await readDigests(settings.seedsDir);
+  const vocabulary = await readVocabulary(join(settings.contentDir, 'topics.yaml'));
+  const papersDir = join(settings.contentDir, 'papers');
+  const published = await readPublishedItems(papersDir, settings.contentDir, problems);
+  if (problems.length > 0 && !settings.allowInvalid) throw new IngestError(problems);
+
+  const papers = buildPapers(digests, {
+    vocabulary: compileVocabulary(vocabulary),
+    pinnedSlugs: new Map([...published].map(([key, item]) => [key, item.slug])),
+  });
+  await mkdir(papersDir, { recursive: true });
+  const counts = { new: 0, changed: 0, unchanged: 0 };
+  const progress = createProgress('ingest', papers.length, output);
+  for (const paper of papers) {
+    const item = published.get(paper.key);
+    const path = item?.path ?? join(papersDir, `${paper.slug}.mdx`);
+    const next = writeItem(paper, item?.text);
+    if (item?.text === next) counts.unchanged++;
+    else {
+      await writeAtomically(path, next);
+      counts[item ? 'changed' : 'new']++;
+    }
+    progress.tick();
+  }
+  progress.done();
+
+  const keys = new Set(papers.map((paper) => paper.key));
+  const orphans = [...published].filter(([key]) => !keys.has(key)).map(([, item]) => relative(settings.contentDir, item.path));
+  return {
+    digests: digests.length,
+    entries: digests.reduce((sum, digest) => sum + digest.entries.length, 0),
+    papers: counts,
+    orphans,
+    problems,
+  };
+}
+
+/** One line per fact of a summary, for a terminal or a build log. */
+export function describeSummary(summary: IngestSummary): string[] {
+  const { papers } = summary;
+  const lines = [
+    `digests read: ${summary.digests}, entries: ${summary.entries}`,
+    `papers: ${papers.new} new, ${papers.changed} changed, ${papers.unchanged} unchanged`,
+    `problems: ${summary.problems.length}${summary.problems.length > 0 ? ' (entries skipped)' : ''}`,
+    ...summary.problems.map((problem) => `  skipped: ${formatProblem(problem)}`),
+  ];
+  if (summary.orphans.length > 0) {
+    lines.push(`kept ${summary.orphans.length} item(s) no digest lists any more, so their URLs keep working:`);
+    lines.push(...summary.orphans.map((path) => `  ${path}`));
+  }
+  return lines;
+}
+
+/** Reads and parses every `*.txt` digest of a folder, with its optional capture-date sidecar. */
+async function readDigests(seedsDir: string): Promise<{ digests: ParsedDigest[]; problems: DigestProblem[] }> {
+  const names = (await readdir(seedsDir)).filter((name) => name.endsWith('.txt')).sort();
+  const digests: ParsedDigest[] = [];
+  const problems: DigestProblem[] = [];
+  for (const file of names) {
+    const text = await readFile(join(seedsDir, file), 'utf8');
+    const capturedOn = await readCaptureDate(seedsDir, file, problems);
+    const digest = parseDigest(text, { file, capturedOn });
+    digests.push(digest);
+    problems.push(...digest.problems);
+  }
+  return { digests, problems };
+}
+
+/** The capture date an operator stated in `<digest>.meta.yaml` (`captured: YYYY-MM-DD`), if any. */
+async function readCaptureDate(seedsDir: string, file: string, problems: DigestProblem[]): Promise<string | undefined> {
+  const name = sidecarName(file);
+  let text: string;
+  try {
+    text = await readFile(join(seedsDir, name), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const captured: unknown = (parseYaml(text) as { captured?: unknown } | null)?.captured;
+  const iso = captured instanceof Date ? captured.toISOString().slice(0, 10) : String(captured);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+  problems.push({ file: name, line: 1, message: 'expected "captured: YYYY-MM-DD", the day the listing was captured' });
+  return undefined;
+}
+
+/** Reads the topic vocabulary, failing with the file's name when it is not a list of topics. */
+export async function readVocabulary(path: string): Promise<Topic[]> {
+  const data: unknown = parseYaml(await readFile(path, 'utf8'));
+  const valid =
+    Array.isArray(data) &&
+    data.every((topic) => typeof topic?.id === 'string' && typeof topic.name === 'string' && Array.isArray(topic.terms));
+  if (!valid) throw new Error(`${path}: expected a list of topics, each with id, name, description and terms`);
+  return data as Topic[];
+}
+
+interface PublishedItem {
+  path: string;
+  slug: string;
+  text: string;
+}
+
+/** Reads the generated items already in the papers folder, by identity key; unreadable ones become problems. */
+async function readPublishedItems(papersDir: string, contentDir: string, problems: DigestProblem[]): Promise<Map<string, PublishedItem>> {
+  const items = new Map<string, PublishedItem>();
+  let names: string[];
+  try {
+    names = (await readdir(papersDir)).filter((name) => name.endsWith('.mdx')).sort();
+  } catch {
+    return items;
+  }
+  for (const name of names) {
+    const path = join(papersDir, name);
+    const text = await readFile(path, 'utf8');
+    try {
+      const published = readPublished(text);
+      if (published) items.set(published.key, { path, slug: published.slug, text });
+    } catch (error) {
+      problems.push({ file: relative(contentDir, path), line: 1, message: (error as Error).message });
+    }
+  }
+  return items;
+}
+
+/** Writes a file so that a reader, or an interrupted run, never sees it half-written. */
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, path);
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}

@@ -1,0 +1,54 @@
+import type { Link, Root } from 'mdast';
+import { remark } from 'remark';
+import remarkGfm from 'remark-gfm';
+import { visit } from 'unist-util-visit';
+
+/** A run of abstract text: plain text, or a URL to render as a link. */
+export type Segment = { text: string } | { text: string; url: string };
+
+const parser = remark().use(remarkGfm);
+
+/**
+ * Splits a paragraph into text and the http(s) URLs that GFM's autolink literal finds, without the sentence
+ * punctuation after them. Only bare URLs count: Markdown link syntax in a digest is plain text.
+ */
+export function linkify(paragraph: string): Segment[] {
+  const tree = parser.runSync(parser.parse(paragraph)) as Root;
+  const found: { start: number; end: number; url: string }[] = [];
+  visit(tree, 'link', (node: Link) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    // A literal autolink's source is its URL; `[x](y)` links and `www.`/e-mail literals are left as text.
+    if (paragraph.slice(start, end) === node.url && /^https?:\/\//i.test(node.url)) found.push({ start, end, url: node.url });
+  });
+  const segments: Segment[] = [];
+  let at = 0;
+  for (const link of found.sort((a, b) => a.start - b.start)) {
+    if (link.start > at) segments.push({ text: paragraph.slice(at, link.start) });
+    segments.push({ text: link.url, url: link.url });
+    at = link.end;
+  }
+  if (at < paragraph.length) segments.push({ text: paragraph.slice(at) });
+  return segments;
+}
+
+/** The URLs of an abstract, split into code repositories (GitHub) and other project links, each once. */
+export function extractLinks(abstract: readonly string[]): { code: string[]; links: string[] } {
+  const code = new Set<string>();
+  const links = new Set<string>();
+  for (const paragraph of abstract) {
+    for (const segment of linkify(paragraph)) {
+      if (!('url' in segment)) continue;
+      (isRepository(segment.url) ? code : links).add(segment.url);
+    }
+  }
+  return { code: [...code], links: [...links] };
+}
+
+/** Whether a URL points at a GitHub repository (an owner and a name), not just a profile or the site. */
+export function isRepository(url: string): boolean {
+  const parsed = URL.parse(url);
+  if (!parsed || !/^(www\.)?github\.com$/i.test(parsed.hostname)) return false;
+  return parsed.pathname.split('/').filter(Boolean).length >= 2;
+}
