@@ -42,9 +42,7 @@ export function readDateLine(line: string): RawDate | undefined {
 /** Turns a month, day and year into `YYYY-MM-DD`, or explains why that date cannot exist. */
 export function toIsoDate(monthName: string, day: number, year: number): { iso: string } | { error: string } {
   const month = MONTHS.get(monthName.toLowerCase());
-  if (month === undefined) {
-    return { error: `unknown month "${monthName}", expected one of Jan, Feb, Mar, Apr, May, Jun, Jul, Aug, Sep, Oct, Nov, Dec` };
-  }
+  if (month === undefined) return { error: unknownMonth(monthName) };
   const date = new Date(Date.UTC(year, month - 1, day));
   if (day < 1 || date.getUTCMonth() !== month - 1) {
     return { error: `impossible date "${monthName} ${day}, ${year}": that month has no day ${day}` };
@@ -55,4 +53,9 @@ export function toIsoDate(monthName: string, day: number, year: number): { iso: 
 /** Whether a month name is one a digest may use. */
 export function isMonthName(name: string): boolean {
   return MONTHS.has(name.toLowerCase());
+}
+
+/** The problem message for a month name no digest uses. */
+export function unknownMonth(name: string): string {
+  return `unknown month "${name}", expected one of Jan, Feb, Mar, Apr, May, Jun, Jul, Aug, Sep, Oct, Nov, Dec`;
 }

@@ -1,4 +1,4 @@
-import { isMonthName, readDateLine, toIsoDate, type RawDate } from './date.ts';
+import { isMonthName, readDateLine, toIsoDate, unknownMonth, type RawDate } from './date.ts';
 import type { Byline, DigestEntry, DigestProblem, ParsedDigest } from './types.ts';
 
 /** What the caller knows about a digest besides its text. */
@@ -85,6 +85,7 @@ export function parseDigest(text: string, options: ParseOptions): ParsedDigest {
     // `line` is a byline: it closes the title and abstract gathered in `block`.
     const content = readBlock(block);
     block = [];
+    const problemsBefore = problems.length;
     let byline: Byline | undefined;
     if (authors) {
       const count = authors[1]!;
@@ -112,16 +113,17 @@ export function parseDigest(text: string, options: ParseOptions): ParsedDigest {
     const date = dateLine ? readDateLine(dateLine.text) : undefined;
     if (!dateLine || !date) {
       const found = dateLine ? `found "${clip(dateLine.text)}"` : 'found the end of the file';
-      report(dateLine?.number ?? line.number, `expected a date such as "Jan 9, 2024" or "Feb 12", ${found}`);
+      const entry = content ? `entry "${clip(content.title)}": ` : '';
+      report(dateLine?.number ?? line.number, `${entry}expected a date such as "Jan 9, 2024" or "Feb 12", ${found}`);
       continue; // the line, if any, starts the next entry
     }
     index++;
     if (!isMonthName(date.monthName)) {
-      const error = toIsoDate(date.monthName, date.day, 2000);
-      report(dateLine.number, 'error' in error ? error.error : `unknown month "${date.monthName}"`);
+      report(dateLine.number, unknownMonth(date.monthName));
       continue;
     }
-    if (content && content.abstract.length > 0 && byline) {
+    // An entry with any problem is skipped whole: it is reported, never published half-read.
+    if (content && byline && problems.length === problemsBefore) {
       pending.push({ ...content, byline, dateLine: dateLine.number, date });
     }
   }

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, test } from 'vitest';
+import { parseDigest } from '../../../src/lib/digest/parse.ts';
+import type { ParsedDigest } from '../../../src/lib/digest/types.ts';
+import { buildPapers, compareNewestFirst } from '../../../src/lib/papers/model.ts';
+import { compileVocabulary } from '../../../src/lib/papers/topics.ts';
+
+const root = join(import.meta.dirname, '../../..');
+const vocabulary = compileVocabulary(parse(readFileSync(join(root, 'content/topics.yaml'), 'utf8')));
+const options = { vocabulary, pinnedSlugs: new Map<string, string>() };
+const seed = parseDigest(readFileSync(join(root, 'seeds/000_b521cd4bf3e07176.txt'), 'utf8'), { file: '000_seed.txt' });
+
+const entry = (title: string, more: string) => `${title}\n\n${more}\n\n  • 2 authors\n·\n`;
+/** A small digest listed on `listed` (an explicit year) with the given entries. */
+function digest(file: string, listed: string, entries: string[]): ParsedDigest {
+  return parseDigest(`Daily Papers\n\n${listed}\n\n${entries.join('\n')}`, { file });
+}
+
+/** A deterministic shuffle, so a failure can be reproduced. */
+function shuffle<T>(items: readonly T[], seedValue: number): T[] {
+  const copy = [...items];
+  let state = seedValue;
+  for (let i = copy.length - 1; i > 0; i--) {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    const j = state % (i + 1);
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}
+
+describe('buildPapers', () => {
+  test('returns one paper per seed entry, newest first', () => {
+    const papers = buildPapers([seed], options);
+    expect(papers).toHaveLength(46);
+    expect([...papers].sort(compareNewestFirst)).toEqual(papers);
+    expect(new Set(papers.map((paper) => paper.slug)).size).toBe(46);
+  });
+
+  test('returns the same slugs when digests and entries are shuffled', () => {
+    const older = digest('001_old.txt', 'Mar 1, 2026', [entry('Same Title', 'A.') + 'Jan 1, 2025', entry('Same: Title!', 'B.') + 'Jan 2, 2025']);
+    const expected = new Map(buildPapers([seed, older], options).map((paper) => [paper.key, paper.slug]));
+    for (let round = 1; round <= 5; round++) {
+      const shuffled = [older, seed].map((parsed) => ({ ...parsed, entries: shuffle(parsed.entries, round) }));
+      const papers = buildPapers(shuffle(shuffled, round), options);
+      expect(new Map(papers.map((paper) => [paper.key, paper.slug]))).toEqual(expected);
+    }
+  });
+
+  test('merges the same paper from two digests into one, with the newest digest data', () => {
+    const older = digest('002_b.txt', 'Jan 5, 2026', [entry('Spiking Diffusion Models', 'Old abstract.') + 'Aug 29, 2024 3']);
+    const newer = digest('001_a.txt', 'Feb 5, 2026', [entry('SPIKING diffusion models!', 'New abstract.') + 'Aug 29, 2024 9']);
+    for (const order of [[older, newer], [newer, older]]) {
+      const papers = buildPapers(order, options);
+      expect(papers).toHaveLength(1);
+      expect(papers[0]).toMatchObject({
+        title: 'SPIKING diffusion models!',
+        abstract: ['New abstract.'],
+        upvotes: 9,
+        source: { file: '001_a.txt' },
+        digests: ['002_b.txt', '001_a.txt'],
+      });
+    }
+  });
+
+  test('keeps a pinned slug when the title is spelled differently in a newer digest', () => {
+    const fixed = digest('003.txt', 'Jun 1, 2026', [entry('Spiking Diffusion Models.', 'Fixed.') + 'Aug 29, 2024']);
+    const [paper] = buildPapers([fixed], { vocabulary, pinnedSlugs: new Map([['spiking diffusion models', 'spiking-diffusion-models']]) });
+    expect(paper!.slug).toBe('spiking-diffusion-models');
+  });
+
+  test('extracts code and project links from the seed abstracts', () => {
+    const papers = buildPapers([seed], options);
+    const sdm = papers.find((paper) => paper.title === 'Spiking Diffusion Models')!;
+    expect(sdm.code).toEqual(['https://github.com/AndyCao1125/SDM']);
+    const minmo = papers.find((paper) => paper.title.startsWith('MinMo'))!;
+    expect(minmo.links).toContain('https://funaudiollm.github.io/minmo');
+  });
+
+  test('returns no papers for no digests', () => {
+    expect(buildPapers([], options)).toEqual([]);
+  });
+});
