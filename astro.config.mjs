@@ -1,0 +1,18 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import papershelf from './src/integrations/papershelf.ts';
+
+// PAPERSHELF_SITE is the public origin (canonical URLs); PAPERSHELF_BASE a subpath to deploy under, e.g. /shelf/.
+export default defineConfig({
+  site: process.env.PAPERSHELF_SITE || 'https://papershelf.example.org',
+  base: process.env.PAPERSHELF_BASE || '/',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  markdown: { syntaxHighlight: false },
+  integrations: [papershelf(), mdx()],
+  vite: {
+    // Every .mdx module otherwise warns that Astro's head-injection directive may not be preserved; it is harmless.
+    build: { rolldownOptions: { checks: { moduleLevelDirective: false } } },
+  },
+});

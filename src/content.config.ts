@@ -1,0 +1,40 @@
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+// The papershelf integration sets this before the collections load, so ingest and Astro read the same folder.
+const contentDir = process.env.PAPERSHELF_CONTENT || 'content';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+/** One item per paper, written by the ingest; the frontmatter holds all digest data, the body holds editors' notes. */
+const papers = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: `${contentDir}/papers` }),
+  schema: z
+    .object({
+      title: z.string().min(1),
+      slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case ASCII slug'),
+      key: z.string().min(1),
+      date: isoDate,
+      upvotes: z.number().int().nonnegative(),
+      authors: z.number().int().positive().optional(),
+      organization: z.object({ handle: z.string(), name: z.string() }).optional(),
+      topics: z.array(z.string()).min(1),
+      code: z.array(z.url({ protocol: /^https?$/ })),
+      links: z.array(z.url({ protocol: /^https?$/ })),
+      abstract: z.array(z.string()),
+      digests: z.array(z.string()),
+      generated: z.object({ by: z.string(), digest: z.string(), line: z.number().int() }).optional(),
+    })
+    .refine((paper) => (paper.authors === undefined) !== (paper.organization === undefined), {
+      message: 'expected either an author count or an organisation',
+    }),
+});
+
+/** The topic vocabulary: id (URL key), name, description, and the terms that assign it. */
+const topics = defineCollection({
+  loader: file(`${contentDir}/topics.yaml`),
+  schema: z.object({ id: z.string(), name: z.string(), description: z.string(), terms: z.array(z.string()) }),
+});
+
+export const collections = { papers, topics };

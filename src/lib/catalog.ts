@@ -1,0 +1,67 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { Byline } from './digest/types.ts';
+import { authorFacets, authorKey, dateFacets, groupBy, topicFacets } from './papers/group.ts';
+import { compareNewestFirst } from './papers/model.ts';
+import { OTHER_TOPIC, type Topic } from './papers/topics.ts';
+
+/** A paper as the pages see it: its data, and the collection entry whose MDX body editors write. */
+export interface CatalogPaper {
+  slug: string;
+  title: string;
+  abstract: string[];
+  byline: Byline;
+  date: string;
+  upvotes: number;
+  topics: string[];
+  code: string[];
+  links: string[];
+  digests: string[];
+  /** The digest the data comes from, for generated items. */
+  digest?: string;
+  entry: CollectionEntry<'papers'>;
+}
+
+// The one read of the collections: every page imports what it needs from here.
+const [entries, topicEntries] = await Promise.all([getCollection('papers'), getCollection('topics')]);
+
+/** The topic vocabulary, in the order of content/topics.yaml. */
+export const vocabulary: Topic[] = topicEntries.map((entry) => entry.data);
+const known = new Set(vocabulary.map((topic) => topic.id));
+
+/** Every paper, newest first. */
+export const papers: CatalogPaper[] = entries.map(toCatalogPaper).sort(compareNewestFirst);
+
+/** Papers by topic id, by author key (a count or `organization`), by year and by `yyyy/mm`; each newest first. */
+export const papersByTopic = groupBy(papers, (paper) => paper.topics);
+export const papersByAuthors = groupBy(papers, (paper) => [authorKey(paper)]);
+export const papersByYear = groupBy(papers, (paper) => [paper.date.slice(0, 4)]);
+export const papersByMonth = groupBy(papers, (paper) => [`${paper.date.slice(0, 4)}/${paper.date.slice(5, 7)}`]);
+
+/** Facets for the index pages. */
+export const topicList = topicFacets(papersByTopic, vocabulary);
+export const authorList = authorFacets(papersByAuthors);
+export const dateList = dateFacets(papers);
+export const topicsById = new Map(topicList.map((topic) => [topic.slug, topic]));
+
+function toCatalogPaper(entry: CollectionEntry<'papers'>): CatalogPaper {
+  const { data } = entry;
+  // A topic removed from the vocabulary since the item was written must not become a dead link.
+  const topics = data.topics.filter((id) => known.has(id));
+  return {
+    slug: entry.id,
+    title: data.title,
+    abstract: data.abstract,
+    byline: data.organization ? { kind: 'organization', ...data.organization } : { kind: 'authors', count: data.authors! },
+    date: data.date,
+    upvotes: data.upvotes,
+    topics: topics.length > 0 ? topics : [OTHER_TOPIC],
+    code: data.code,
+    links: data.links,
+    digests: data.digests,
+    digest: data.generated?.digest,
+    entry,
+  };
+}
+
+/** Papers per page of every paginated list. */
+export const PAGE_SIZE = 25;

@@ -1,0 +1,26 @@
+import { monthName } from './papers/group.ts';
+import type { Byline } from './digest/types.ts';
+
+/** A catalog date as readers see it everywhere: `9 January 2024`. */
+export function formatDate(iso: string): string {
+  return `${Number(iso.slice(8, 10))} ${monthName(iso.slice(5, 7))} ${iso.slice(0, 4)}`;
+}
+
+/** "1 upvote", "8 upvotes". */
+export function formatUpvotes(count: number): string {
+  return count === 1 ? '1 upvote' : `${count} upvotes`;
+}
+
+/** The first sentence-sized part of an abstract, for meta descriptions and list teasers. */
+export function summarize(abstract: readonly string[], max = 200): string {
+  const text = abstract.join(' ');
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : max)}…`;
+}
+
+/** "4 authors", "1 author", or the organisation's name. */
+export function formatByline(byline: Byline): string {
+  if (byline.kind === 'organization') return byline.name;
+  return byline.count === 1 ? '1 author' : `${byline.count} authors`;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, test } from 'vitest';
+import { formatDate, formatUpvotes, summarize } from '../../src/lib/format.ts';
+import { paths, withBase } from '../../src/lib/paths.ts';
+
+describe('withBase', () => {
+  test('joins a path to a root or subpath base with one slash', () => {
+    expect(withBase('/', paths.paper('x'))).toBe('/papers/x/');
+    expect(withBase('/shelf', paths.topic('t'))).toBe('/shelf/topics/t/');
+    expect(withBase('/shelf/', paths.home())).toBe('/shelf/');
+    expect(withBase('/shelf/', paths.month('2025', '01'))).toBe('/shelf/dates/2025/01/');
+  });
+});
+
+describe('formatDate', () => {
+  test('returns day, month name and year', () => {
+    expect(formatDate('2024-01-09')).toBe('9 January 2024');
+  });
+});
+
+describe('formatUpvotes', () => {
+  test('uses the singular for one', () => {
+    expect([formatUpvotes(0), formatUpvotes(1), formatUpvotes(8)]).toEqual(['0 upvotes', '1 upvote', '8 upvotes']);
+  });
+});
+
+describe('summarize', () => {
+  test('cuts long text at a word and keeps short text whole', () => {
+    expect(summarize(['short'])).toBe('short');
+    expect(summarize(['aaa bbb ccc'], 6)).toBe('aaa…');
+  });
+});
