@@ -10,6 +10,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: { syntaxHighlight: false },
+  // Tests build fixture sites with their own content cache.
+  cacheDir: process.env.PAPERSHELF_CACHE || './node_modules/.astro',
   integrations: [papershelf(), mdx()],
   vite: {
     // Every .mdx module otherwise warns that Astro's head-injection directive may not be preserved; it is harmless.

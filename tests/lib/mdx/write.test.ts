@@ -16,7 +16,7 @@ const vocabulary = compileVocabulary(parse(readFileSync(join(root, 'content/topi
 const papersOf = (file: string) =>
   buildPapers([parseDigest(readFileSync(file, 'utf8'), { file: 'digest.txt' })], { vocabulary, pinnedSlugs: new Map() });
 const seedPapers = papersOf(join(root, 'seeds/000_b521cd4bf3e07176.txt'));
-const hostilePapers = papersOf(join(root, 'tests/fixtures/sites/hostile/seeds/001_hostile.txt'));
+const hostilePapers = papersOf(join(root, 'tests/fixtures/site/seeds/003_hostile.txt'));
 
 /** The MDX nodes that would run code or render components: none may come from a digest. */
 const CODE_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement']);

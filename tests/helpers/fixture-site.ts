@@ -1,0 +1,66 @@
+import { spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const repoRoot = join(import.meta.dirname, '../..');
+
+/** A throwaway catalog: its own seeds and content folders, with the repository's topic vocabulary. */
+export interface FixtureSite {
+  dir: string;
+  seedsDir: string;
+  contentDir: string;
+}
+
+/** Copies the fixture digests (tests/fixtures/site/seeds) and the vocabulary into a new temporary folder. */
+export async function createFixtureSite(options: { fillers?: number } = {}): Promise<FixtureSite> {
+  const dir = await mkdtemp(join(tmpdir(), 'papershelf-'));
+  const seedsDir = join(dir, 'seeds');
+  const contentDir = join(dir, 'content');
+  await cp(join(repoRoot, 'tests/fixtures/site/seeds'), seedsDir, { recursive: true });
+  await mkdir(contentDir, { recursive: true });
+  await cp(join(repoRoot, 'content/topics.yaml'), join(contentDir, 'topics.yaml'));
+  if (options.fillers) await writeFile(join(seedsDir, '004_fillers.txt'), fillerDigest(options.fillers));
+  return { dir, seedsDir, contentDir };
+}
+
+/** A digest of `count` plain papers, all with 2 authors in March 2025: enough to paginate a list. */
+export function fillerDigest(count: number): string {
+  const entries = Array.from({ length: count }, (_, i) => {
+    const n = i + 1;
+    return `Filler Paper Number ${n}\n\nA plain abstract about knitting pattern ${n}.\n\n  • 2 authors\n·\nMar ${(n % 28) + 1}, 2025 ${n}\n`;
+  });
+  return `Daily Papers\n\nApr 1, 2026\n\n${entries.join('\n')}`;
+}
+
+/** The environment that points ingest and Astro at a fixture site. */
+export function siteEnv(site: FixtureSite, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // Vitest sets these for its own Vite; Astro would read them as the page's import.meta.env.
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'VITEST', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST']) delete env[key];
+  return {
+    ...env,
+    NODE_ENV: 'production',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    PAPERSHELF_SEEDS: site.seedsDir,
+    PAPERSHELF_CONTENT: site.contentDir,
+    PAPERSHELF_CACHE: join(site.dir, 'cache'),
+    ...extra,
+  };
+}
+
+/** Runs the real `astro build` (the README's build command) on a fixture site; resolves with its exit code and output. */
+export function buildSite(site: FixtureSite, outDir: string, extra: Record<string, string> = {}): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+      cwd: repoRoot,
+      env: siteEnv(site, extra),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}

@@ -1,0 +1,118 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { describeSummary, ingest, IngestError } from '../../src/integrations/ingest.ts';
+import { createProgress } from '../../src/integrations/progress.ts';
+import { readSettings } from '../../src/integrations/settings.ts';
+import { createFixtureSite, siteEnv, type FixtureSite } from '../helpers/fixture-site.ts';
+
+const quiet = { write: () => {} };
+const settingsOf = (site: FixtureSite, extra: Record<string, string> = {}) => readSettings(siteEnv(site, extra));
+
+/** Every file of the papers folder with its bytes. */
+async function snapshot(site: FixtureSite): Promise<Map<string, string>> {
+  const dir = join(site.contentDir, 'papers');
+  const names = (await readdir(dir)).sort();
+  return new Map(await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name), 'utf8')] as const)));
+}
+
+describe('ingest', () => {
+  test('writes one item per paper, merging a paper listed in two digests', async () => {
+    const site = await createFixtureSite();
+    const summary = await ingest(settingsOf(site), quiet);
+    expect(summary).toMatchObject({ digests: 3, entries: 7, papers: { new: 6, changed: 0, unchanged: 0 }, problems: [] });
+    const items = await snapshot(site);
+    expect(items.size).toBe(6);
+    const spiking = items.get('spiking-diffusion-models.mdx')!;
+    expect(spiking).toContain('upvotes: 12');
+    expect(spiking).toContain('title: "Spiking diffusion models"');
+    expect(spiking).toContain('- "001_first.txt"\n  - "002_second.txt"');
+  });
+
+  test('changes no byte when run again on unchanged seeds, and leaves no temporary file', async () => {
+    const site = await createFixtureSite();
+    await ingest(settingsOf(site), quiet);
+    const before = await snapshot(site);
+    const summary = await ingest(settingsOf(site), quiet);
+    expect(summary.papers).toEqual({ new: 0, changed: 0, unchanged: 6 });
+    expect(await snapshot(site)).toEqual(before);
+    expect([...before.keys()].every((name) => name.endsWith('.mdx'))).toBe(true);
+  });
+
+  test('keeps what an editor wrote when a newer digest changes the paper', async () => {
+    const site = await createFixtureSite();
+    await ingest(settingsOf(site), quiet);
+    const path = join(site.contentDir, 'papers/cachequant-comprehensively-accelerated-diffusion-models.mdx');
+    const edited = (await readFile(path, 'utf8')).replace('---\n', '---\nfeatured: true\n') + '\nAn editor note with <em>MDX</em>.\n';
+    await writeFile(path, edited);
+    await writeFile(
+      join(site.seedsDir, '005_update.txt'),
+      'Daily Papers\n\nMay 1, 2026\n\nCacheQuant: comprehensively accelerated diffusion models\n\nUpdated abstract.\n\n  • 3 authors\n·\nMar 3, 2025 40\n',
+    );
+    const summary = await ingest(settingsOf(site), quiet);
+    expect(summary.papers.changed).toBe(1);
+    const after = await readFile(path, 'utf8');
+    expect(after).toContain('featured: true');
+    expect(after).toContain('upvotes: 40');
+    expect(after.endsWith('---\n\nAn editor note with <em>MDX</em>.\n')).toBe(true);
+  });
+
+  test('keeps every published URL after a new digest with a colliding title and after a title fix', async () => {
+    const site = await createFixtureSite();
+    await ingest(settingsOf(site), quiet);
+    const before = [...(await snapshot(site)).keys()];
+    await writeFile(
+      join(site.seedsDir, '006_more.txt'),
+      'Daily Papers\n\nJun 1, 2026\n\nCacheQuant - Comprehensively Accelerated Diffusion Models?\n\nSame paper, punctuation fixed.\n\n  • 3 authors\n·\nMar 3, 2025\n\nSpiking Diffusion Models 2\n\nA different paper.\n\n  • 2 authors\n·\nMay 3, 2026\n',
+    );
+    await ingest(settingsOf(site), quiet);
+    const after = [...(await snapshot(site)).keys()];
+    expect(after).toEqual(expect.arrayContaining(before));
+    expect(after).toHaveLength(before.length + 1);
+  });
+
+  test('fails with every problem of every digest, naming file and line, and writes nothing', async () => {
+    const site = await createFixtureSite();
+    await writeFile(join(site.seedsDir, '007_bad.txt'), 'Apr 13\n\nBad One\n\nText.\n\n  • x authors\n·\nJan 1, 2025\n\nBad Two\n\nText.\n\n  • 2 authors\n·\nFeb 30, 2025\n');
+    await writeFile(join(site.seedsDir, '008_bad.txt'), 'Apr 13\n\nBad Three\n\nNo date.\n\n  • 2 authors\n·\n');
+    const error = await ingest(settingsOf(site), quiet).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(IngestError);
+    const message = (error as IngestError).message;
+    expect(message).toContain('007_bad.txt:7: author count "x" is not a number');
+    expect(message).toContain('007_bad.txt:17: impossible date');
+    expect(message).toContain('008_bad.txt:');
+    expect(message).toContain('PAPERSHELF_ALLOW_INVALID=1');
+    await expect(readdir(join(site.contentDir, 'papers'))).rejects.toThrow();
+  });
+
+  test('publishes the valid entries and lists each skipped one when invalid entries are allowed', async () => {
+    const site = await createFixtureSite();
+    await writeFile(join(site.seedsDir, '007_bad.txt'), 'Apr 13\n\nBad One\n\nText.\n\n  • x authors\n·\nJan 1, 2025\n\nGood One\n\nText.\n\n  • 2 authors\n·\nJan 2, 2025\n');
+    const summary = await ingest(settingsOf(site, { PAPERSHELF_ALLOW_INVALID: '1' }), quiet);
+    expect(summary.papers.new).toBe(7);
+    expect(describeSummary(summary)).toContain('  skipped: 007_bad.txt:7: author count "x" is not a number; expected "• N authors"');
+  });
+
+  test('reports a malformed capture-date sidecar', async () => {
+    const site = await createFixtureSite();
+    await writeFile(join(site.seedsDir, '002_second.meta.yaml'), 'captured: someday\n');
+    await expect(ingest(settingsOf(site), quiet)).rejects.toThrow(/002_second\.meta\.yaml:1: expected "captured: YYYY-MM-DD"/);
+  });
+});
+
+describe('createProgress', () => {
+  test('redraws a counter in a terminal and prints plain lines in CI', () => {
+    let terminal = '';
+    const bar = createProgress('ingest', 50, { isTTY: true, write: (text) => void (terminal += text) });
+    for (let i = 0; i < 50; i++) bar.tick();
+    bar.done();
+    expect(terminal).toContain('\ringest: 25/50');
+    expect(terminal.endsWith('\ringest: 50/50\n')).toBe(true);
+
+    let ci = '';
+    const lines = createProgress('ingest', 1000, { write: (text) => void (ci += text) });
+    for (let i = 0; i < 1000; i++) lines.tick();
+    lines.done();
+    expect(ci.split('\n').filter(Boolean)).toEqual([...Array.from({ length: 9 }, (_, i) => `ingest: ${(i + 1) * 100}/1000`), 'ingest: 1000/1000 done']);
+  });
+});

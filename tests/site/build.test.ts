@@ -1,0 +1,182 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { LinkChecker } from 'linkinator';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { buildSite, createFixtureSite, type FixtureSite } from '../helpers/fixture-site.ts';
+
+// One real `astro build` of the fixture digests (tests/fixtures/site/seeds plus 30 filler papers, enough to
+// paginate), deployed under the subpath /shelf/; every test reads the same dist.
+const BASE = '/shelf/';
+let site: FixtureSite;
+let www: string;
+let dist: string;
+let build: { code: number; output: string };
+
+beforeAll(async () => {
+  site = await createFixtureSite({ fillers: 30 });
+  www = join(site.dir, 'www');
+  dist = join(www, 'shelf');
+  build = await buildSite(site, dist, { PAPERSHELF_BASE: BASE, PAPERSHELF_SITE: 'https://catalog.example.org' });
+}, 240_000);
+
+async function htmlFiles(dir = dist): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).map((entry) => join(entry.parentPath, entry.name));
+}
+async function page(path: string): Promise<HTMLElement> {
+  return parse(await readFile(join(dist, path, path.endsWith('.html') ? '' : 'index.html'), 'utf8'));
+}
+const text = (element: HTMLElement | null) => element?.textContent.replace(/\s+/g, ' ').trim();
+/** The value of a paper page's fact, by its label (`<dt>`). */
+function fact(doc: HTMLElement, label: string): string | undefined {
+  const term = doc.querySelectorAll('.facts dt').find((dt) => text(dt) === label);
+  return text(term?.nextElementSibling ?? null);
+}
+
+describe('astro build of the fixture catalog', () => {
+  test('succeeds and reports the ingest summary', () => {
+    expect(build.code, build.output).toBe(0);
+    expect(build.output).toContain('digests read: 4, entries: 37');
+    expect(build.output).toContain('papers: 36 new, 0 changed, 0 unchanged');
+  });
+
+  test('publishes one page per paper', async () => {
+    const papers = (await readdir(join(dist, 'papers'))).sort();
+    expect(papers).toHaveLength(36);
+    expect(papers).toContain('spiking-diffusion-models');
+  });
+
+  test('renders a paper page with every field, links and metadata', async () => {
+    const doc = await page('papers/spiking-diffusion-models');
+    expect(text(doc.querySelector('h1'))).toBe('Spiking diffusion models');
+    expect(text(doc.querySelector('title'))).toBe('Spiking diffusion models · Papershelf');
+    expect(doc.querySelector('meta[name="description"]')?.getAttribute('content')).toMatch(/^A newer copy of the abstract/);
+    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://catalog.example.org/shelf/papers/spiking-diffusion-models/');
+    expect(fact(doc, 'Published')).toBe('29 August 2024');
+    expect(fact(doc, 'Authors')).toBe('7 authors');
+    expect(fact(doc, 'Upvotes')).toBe('12');
+    expect(fact(doc, 'From digest')).toBe('002_second.txt');
+    expect(fact(doc, 'Code')).toBe('https://github.com/AndyCao1125/SDM');
+    const code = doc.querySelectorAll('.abstract a');
+    expect(code.map((a) => [a.getAttribute('href'), a.getAttribute('rel')])).toEqual([['https://github.com/AndyCao1125/SDM', 'noopener noreferrer']]);
+    expect(text(doc.querySelector('.abstract'))).toContain('https://github.com/AndyCao1125/SDM.');
+    const topics = doc.querySelectorAll('.chips a').map((a) => a.getAttribute('href'));
+    expect(topics).toContain('/shelf/topics/spiking-neuromorphic/');
+  });
+
+  test('keeps abstract paragraphs and shows an organisation instead of an author count', async () => {
+    const minmo = await page('papers/minmo-a-multimodal-large-language-model-for-seamless-voice-interaction');
+    expect(minmo.querySelectorAll('.abstract p')).toHaveLength(2);
+    expect(minmo.querySelector('.abstract a')?.getAttribute('href')).toBe('https://funaudiollm.github.io/minmo');
+    const nemotron = await page('papers/nemotron-flash-towards-latency-optimal-hybrid-small-language-models');
+    expect(fact(nemotron, 'Organisation')).toBe('NVIDIA (nvidia)');
+    expect(fact(nemotron, 'Published')).toBe('12 February 2026');
+  });
+
+  test('shows hostile digest text literally and runs none of it', async () => {
+    const files = await htmlFiles();
+    const hostile = files.find((file) => file.includes('reasoning-with-think-tags'))!;
+    const html = await readFile(hostile, 'utf8');
+    const doc = parse(html);
+    expect(text(doc.querySelector('h1'))).toBe('Reasoning with <think> Tags & Friends');
+    const abstract = text(doc.querySelector('.abstract'))!;
+    for (const literal of [
+      'export const x = process.exit(1)',
+      'import fs from "node:fs"',
+      '{process.env.HOME}',
+      '<script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>',
+      'An unclosed < bracket',
+      '$\\mathcal{O}(k)$',
+      '86\\%',
+      '{rm H{small A}SP{small E}R}',
+      '(<4B parameters) and (>30 seconds) and ASR -> LLM',
+    ]) {
+      expect(abstract).toContain(literal);
+    }
+    expect(doc.querySelectorAll('.abstract script, .abstract img, .abstract think')).toHaveLength(0);
+    const other = await page('papers/export-default-function-layout-return-null');
+    expect(text(other.querySelector('.abstract'))).toContain('<Component prop={globalThis.process.exit(2)} />');
+    expect(fact(other, 'Organisation')).toBe('<b>org</b> (evil)');
+    // Reading the catalog needs no client JavaScript at all, and no digest text becomes an element or a handler.
+    for (const file of files) {
+      const parsed = parse(await readFile(file, 'utf8'));
+      expect(parsed.querySelectorAll('script, img, iframe, object, think, b, Component'), relative(dist, file)).toHaveLength(0);
+      expect(parsed.querySelectorAll('[onerror], [onload], [onclick]'), relative(dist, file)).toHaveLength(0);
+    }
+  });
+
+  test('lists every topic with its description and count, and paginates long lists newest first', async () => {
+    const topics = await page('topics');
+    expect(text(topics)).toContain('Spiking and neuromorphic computing (1)');
+    expect(text(topics)).toContain('Papers that no term of the other topics matches.');
+    const other = await page('topics/other');
+    expect(other.querySelectorAll('.paper-list > li')).toHaveLength(25);
+    expect(other.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/shelf/topics/other/2/');
+    const second = await page('topics/other/2');
+    expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/shelf/topics/other/');
+    const dates = [...other.querySelectorAll('.paper-list time'), ...second.querySelectorAll('.paper-list time')].map((time) => time.getAttribute('datetime')!);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  test('groups papers by author count and organisation', async () => {
+    const authors = text(await page('authors'));
+    expect(authors).toContain('1 author (1)');
+    expect(authors).toContain('2 authors (30)');
+    expect(authors).toContain('Organisations (2)');
+    expect(text((await page('authors/organization')).querySelector('.paper-list'))).toContain('Nemotron-Flash');
+    expect((await page('authors/7')).querySelectorAll('.paper-list > li')).toHaveLength(1);
+  });
+
+  test('groups papers by year and month', async () => {
+    const dates = text(await page('dates'));
+    expect(dates).toContain('2025 (');
+    expect(dates).toContain('March (');
+    expect((await page('dates/2024')).querySelectorAll('.paper-list > li')).toHaveLength(1);
+    const march = await page('dates/2025/03');
+    expect(text(march.querySelector('h1'))).toBe('Papers of March 2025');
+    expect(march.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/shelf/dates/2025/03/2/');
+  });
+
+  test('has a home page with the count, the newest papers and the ways in, and a 404 page', async () => {
+    const home = await page('');
+    expect(text(home.querySelector('.lead'))).toContain('A catalog of 36 research papers');
+    expect(home.querySelectorAll('.paper-list > li')).toHaveLength(10);
+    expect(text(home.querySelector('.paper-list h3'))).toBe('Nemotron-Flash: Towards Latency-Optimal Hybrid Small Language Models');
+    expect(text(await page('404.html'))).toContain('Page not found');
+  });
+
+  test('links only to pages that exist, all under the base path', async () => {
+    const checker = new LinkChecker();
+    const result = await checker.check({
+      path: 'shelf/',
+      serverRoot: www,
+      recurse: true,
+      // Only the site's own pages: the local server is localhost or 127.0.0.1.
+      linksToSkip: ['^https?://(?!localhost|127\\.0\\.0\\.1)'],
+    });
+    const broken = result.links.filter((link) => link.state === 'BROKEN').map((link) => `${link.url} (from ${link.parent})`);
+    expect(broken).toEqual([]);
+    // The crawl reached every page but the 404 page, which nothing links to.
+    const reached = new Set(result.links.filter((link) => link.state === 'OK').map((link) => new URL(link.url, 'http://localhost/').pathname.replace(/\/?$/, '/')));
+    expect(reached.size).toBeGreaterThanOrEqual((await htmlFiles()).length - 1);
+    for (const file of await htmlFiles()) {
+      for (const anchor of parse(await readFile(file, 'utf8')).querySelectorAll('a[href^="/"], link[href^="/"]')) {
+        expect(anchor.getAttribute('href')).toMatch(/^\/shelf\//);
+      }
+    }
+  }, 60_000);
+
+  test('writes valid, accessible HTML', async () => {
+    // Paper titles are as long as their authors made them.
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'long-title': 'off' } });
+    const problems: string[] = [];
+    for (const file of await htmlFiles()) {
+      const report = await validator.validateFile(file);
+      for (const result of report.results) for (const message of result.messages) problems.push(`${relative(dist, file)}:${message.line}: ${message.ruleId} ${message.message}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
