@@ -8,7 +8,8 @@ export default defineConfig({
   site: process.env.PAPERSHELF_SITE || 'https://papershelf.example.org',
   base: process.env.PAPERSHELF_BASE || '/',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // One cached stylesheet for every page instead of a copy inlined in each.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: { syntaxHighlight: false },
   // Tests build fixture sites with their own content cache.
   cacheDir: process.env.PAPERSHELF_CACHE || './node_modules/.astro',

@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { parseDigest, sidecarName } from '../lib/digest/parse.ts';
 import { formatProblem, type DigestProblem, type ParsedDigest } from '../lib/digest/types.ts';
 import { readPublished, writeItem } from '../lib/mdx/write.ts';
-import { buildPapers } from '../lib/papers/model.ts';
+import { buildPapers, type PublishedPaper } from '../lib/papers/model.ts';
 import { compileVocabulary, type Topic } from '../lib/papers/topics.ts';
 import { createProgress, type ProgressOutput } from './progress.ts';
 import type { Settings } from './settings.ts';
@@ -39,15 +39,12 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
   const published = await readPublishedItems(papersDir, settings.contentDir, problems);
   if (problems.length > 0 && !settings.allowInvalid) throw new IngestError(problems);
 
-  const papers = buildPapers(digests, {
-    vocabulary: compileVocabulary(vocabulary),
-    pinnedSlugs: new Map([...published].map(([key, item]) => [key, item.slug])),
-  });
+  const papers = buildPapers(digests, { vocabulary: compileVocabulary(vocabulary), published: [...published.values()] });
   await mkdir(papersDir, { recursive: true });
   const counts = { new: 0, changed: 0, unchanged: 0 };
   const progress = createProgress('ingest', papers.length, output);
   for (const paper of papers) {
-    const item = published.get(paper.key);
+    const item = published.get(paper.slug);
     const path = item?.path ?? join(papersDir, `${paper.slug}.mdx`);
     const next = writeItem(paper, item?.text);
     if (item?.text === next) counts.unchanged++;
@@ -59,8 +56,8 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
   }
   progress.done();
 
-  const keys = new Set(papers.map((paper) => paper.key));
-  const orphans = [...published].filter(([key]) => !keys.has(key)).map(([, item]) => relative(settings.contentDir, item.path));
+  const slugs = new Set(papers.map((paper) => paper.slug));
+  const orphans = [...published].filter(([slug]) => !slugs.has(slug)).map(([, item]) => relative(settings.contentDir, item.path));
   return {
     digests: digests.length,
     entries: digests.reduce((sum, digest) => sum + digest.entries.length, 0),
@@ -127,13 +124,12 @@ export async function readVocabulary(path: string): Promise<Topic[]> {
   return data as Topic[];
 }
 
-interface PublishedItem {
+interface PublishedItem extends PublishedPaper {
   path: string;
-  slug: string;
   text: string;
 }
 
-/** Reads the generated items already in the papers folder, by identity key; unreadable ones become problems. */
+/** Reads the generated items already in the papers folder, by slug; unreadable ones become problems. */
 async function readPublishedItems(papersDir: string, contentDir: string, problems: DigestProblem[]): Promise<Map<string, PublishedItem>> {
   const items = new Map<string, PublishedItem>();
   let names: string[];
@@ -147,7 +143,7 @@ async function readPublishedItems(papersDir: string, contentDir: string, problem
     const text = await readFile(path, 'utf8');
     try {
       const published = readPublished(text);
-      if (published) items.set(published.key, { path, slug: published.slug, text });
+      if (published) items.set(published.slug, { ...published, path, text });
     } catch (error) {
       problems.push({ file: relative(contentDir, path), line: 1, message: (error as Error).message });
     }

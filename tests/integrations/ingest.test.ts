@@ -71,6 +71,19 @@ describe('ingest', () => {
     expect(after).toHaveLength(before.length + 1);
   });
 
+  test('keeps the URL, and makes no second page, when a digest is edited to reword a title', async () => {
+    const site = await createFixtureSite();
+    await ingest(settingsOf(site), quiet);
+    const before = await snapshot(site);
+    const digest = join(site.seedsDir, '001_first.txt');
+    await writeFile(digest, (await readFile(digest, 'utf8')).replace('CacheQuant: Comprehensively Accelerated', 'CacheQuant: Jointly Accelerating'));
+    const summary = await ingest(settingsOf(site), quiet);
+    expect(summary).toMatchObject({ papers: { new: 0, changed: 1 }, orphans: [] });
+    const after = await snapshot(site);
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    expect(after.get('cachequant-comprehensively-accelerated-diffusion-models.mdx')).toContain('title: "CacheQuant: Jointly Accelerating Diffusion Models"');
+  });
+
   test('fails with every problem of every digest, naming file and line, and writes nothing', async () => {
     const site = await createFixtureSite();
     await writeFile(join(site.seedsDir, '007_bad.txt'), 'Apr 13\n\nBad One\n\nText.\n\n  • x authors\n·\nJan 1, 2025\n\nBad Two\n\nText.\n\n  • 2 authors\n·\nFeb 30, 2025\n');

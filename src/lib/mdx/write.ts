@@ -1,5 +1,6 @@
 import { Document, isMap, isScalar, parseDocument, type Pair } from 'yaml';
-import type { Paper } from '../papers/model.ts';
+import { fingerprint } from '../papers/identity.ts';
+import type { Paper, PublishedPaper } from '../papers/model.ts';
 
 /** The name every generated item carries in `generated.by`. */
 export const GENERATOR = 'papershelf ingest';
@@ -86,9 +87,10 @@ export function writeItem(paper: Paper, current?: string): string {
   return `---\n${yaml}---\n${previous?.body ?? ''}`;
 }
 
-/** The identity key and slug an existing generated item was published under, or undefined for other files. */
-export function readPublished(text: string): { key: string; slug: string } | undefined {
+/** The identity, slug and fingerprint an existing generated item was published under, or undefined for other files. */
+export function readPublished(text: string): PublishedPaper | undefined {
   const data = splitItem(text).frontmatter.toJS() as Record<string, unknown> | null;
   if (!data || typeof data.key !== 'string' || typeof data.slug !== 'string' || data.generated === undefined) return undefined;
-  return { key: data.key, slug: data.slug };
+  const abstract = Array.isArray(data.abstract) ? data.abstract.map(String) : [];
+  return { key: data.key, slug: data.slug, fingerprint: fingerprint({ date: String(data.date), abstract }) };
 }

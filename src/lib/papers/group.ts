@@ -1,5 +1,5 @@
 import type { Paper } from './model.ts';
-import type { Topic } from './topics.ts';
+import { OTHER_TOPIC, type Topic } from './topics.ts';
 
 /** One value of a facet: its URL key, its display label and how many papers have it. */
 export interface Facet {
@@ -27,14 +27,16 @@ export function authorKey(paper: Pick<Paper, 'byline'>): string {
 }
 export const ORGANIZATION_KEY = 'organization';
 
-/** Every topic of the vocabulary, in its order, with its description and number of papers (possibly 0). */
+/** Every topic of the vocabulary with its description and number of papers (possibly 0): by name, "Other" last. */
 export function topicFacets(groups: ReadonlyMap<string, readonly unknown[]>, vocabulary: readonly Topic[]): (Facet & { description: string })[] {
-  return vocabulary.map((topic) => ({
-    slug: topic.id,
-    label: topic.name,
-    description: topic.description,
-    count: groups.get(topic.id)?.length ?? 0,
-  }));
+  return vocabulary
+    .map((topic) => ({
+      slug: topic.id,
+      label: topic.name,
+      description: topic.description,
+      count: groups.get(topic.id)?.length ?? 0,
+    }))
+    .sort((a, b) => Number(a.slug === OTHER_TOPIC) - Number(b.slug === OTHER_TOPIC) || a.label.localeCompare(b.label, 'en'));
 }
 
 /** Author counts in ascending order, then the papers that name an organisation instead. */

@@ -10,3 +10,11 @@ export function identityKey(title: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/**
+ * What stays the same when a digest fixes the words of a title: the date and the abstract. An item no digest lists
+ * any more whose fingerprint matches a new paper is that paper under its old title, and keeps its URL.
+ */
+export function fingerprint(paper: { date: string; abstract: readonly string[] }): string {
+  return `${paper.date} ${identityKey(paper.abstract.join(' '))}`;
+}

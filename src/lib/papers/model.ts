@@ -1,5 +1,6 @@
 import type { Byline, DigestEntry, ParsedDigest } from '../digest/types.ts';
-import { identityKey } from './identity.ts';
+import { groupBy } from './group.ts';
+import { fingerprint, identityKey } from './identity.ts';
 import { extractLinks } from './links.ts';
 import { assignSlugs } from './slug.ts';
 import { assignTopics, type CompiledTopic } from './topics.ts';
@@ -27,11 +28,18 @@ export interface Paper {
   digests: string[];
 }
 
+/** A paper already published as an item: its identity, its URL slug and its fingerprint. */
+export interface PublishedPaper {
+  key: string;
+  slug: string;
+  fingerprint: string;
+}
+
 /** What building the papers needs besides the digests. */
 export interface ModelOptions {
   vocabulary: readonly CompiledTopic[];
-  /** Slugs already published, by identity key: they never change. */
-  pinnedSlugs: ReadonlyMap<string, string>;
+  /** Papers already published: their slugs never change and are never given to another paper. */
+  published: readonly PublishedPaper[];
 }
 
 /** Orders digests oldest first: by the listing's date, then by file name. */
@@ -60,7 +68,8 @@ export function buildPapers(digests: readonly ParsedDigest[], options: ModelOpti
   }
   const slugs = assignSlugs(
     [...latest].map(([key, entry]) => ({ key, title: entry.title })),
-    options.pinnedSlugs,
+    publishedSlugs(latest, options.published),
+    options.published.map((paper) => paper.slug),
   );
   const papers = [...latest].map(([key, entry]): Paper => ({
     key,
@@ -76,6 +85,28 @@ export function buildPapers(digests: readonly ParsedDigest[], options: ModelOpti
     digests: seenIn.get(key)!,
   }));
   return papers.sort(compareNewestFirst);
+}
+
+/**
+ * The published slug of each paper: by identity key, or, for a paper whose title changed its words, by the
+ * fingerprint of an item no digest lists under its old title any more. Deterministic: new keys are matched in order.
+ */
+function publishedSlugs(latest: ReadonlyMap<string, DigestEntry>, published: readonly PublishedPaper[]): Map<string, string> {
+  const pinned = new Map<string, string>();
+  const byKey = new Map(published.map((paper) => [paper.key, paper.slug]));
+  for (const key of latest.keys()) {
+    const slug = byKey.get(key);
+    if (slug !== undefined) pinned.set(key, slug);
+  }
+  const orphans = groupBy(
+    published.filter((paper) => !latest.has(paper.key)).sort((a, b) => a.slug.localeCompare(b.slug)),
+    (paper) => [paper.fingerprint],
+  );
+  for (const key of [...latest.keys()].filter((key) => !pinned.has(key)).sort()) {
+    const orphan = orphans.get(fingerprint(latest.get(key)!))?.shift();
+    if (orphan) pinned.set(key, orphan.slug);
+  }
+  return pinned;
 }
 
 /** Newest first, then most upvoted, then by slug: the order of every list in the catalog. */

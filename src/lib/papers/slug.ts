@@ -25,13 +25,18 @@ export interface SlugRequest {
 }
 
 /**
- * Gives every paper a slug. Slugs already published (`pinned`, by identity key) never change. New papers get the
- * readable slug of their title; when that is taken, a suffix derived from their identity, never a counter. The result
- * does not depend on the order of `papers`: new papers claim free slugs in the order of their identity keys.
+ * Gives every paper a slug. Slugs already published (`pinned`, by identity key) never change, and `reserved` slugs
+ * (published by items that keep their URL) are never reused. New papers get the readable slug of their title; when
+ * that is taken, a suffix derived from their identity, never a counter. The result does not depend on the order of
+ * `papers`: new papers claim free slugs in the order of their identity keys.
  */
-export function assignSlugs(papers: readonly SlugRequest[], pinned: ReadonlyMap<string, string>): Map<string, string> {
+export function assignSlugs(
+  papers: readonly SlugRequest[],
+  pinned: ReadonlyMap<string, string>,
+  reserved: Iterable<string> = [],
+): Map<string, string> {
   const slugs = new Map<string, string>();
-  const taken = new Set(pinned.values());
+  const taken = new Set([...pinned.values(), ...reserved]);
   const fresh: SlugRequest[] = [];
   for (const paper of papers) {
     const slug = pinned.get(paper.key);

@@ -8,13 +8,14 @@ import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { parseDigest } from '../../../src/lib/digest/parse.ts';
 import { readPublished, splitItem, writeItem } from '../../../src/lib/mdx/write.ts';
+import { fingerprint } from '../../../src/lib/papers/identity.ts';
 import { buildPapers } from '../../../src/lib/papers/model.ts';
 import { compileVocabulary } from '../../../src/lib/papers/topics.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const vocabulary = compileVocabulary(parse(readFileSync(join(root, 'content/topics.yaml'), 'utf8')));
 const papersOf = (file: string) =>
-  buildPapers([parseDigest(readFileSync(file, 'utf8'), { file: 'digest.txt' })], { vocabulary, pinnedSlugs: new Map() });
+  buildPapers([parseDigest(readFileSync(file, 'utf8'), { file: 'digest.txt' })], { vocabulary, published: [] });
 const seedPapers = papersOf(join(root, 'seeds/000_b521cd4bf3e07176.txt'));
 const hostilePapers = papersOf(join(root, 'tests/fixtures/site/seeds/003_hostile.txt'));
 
@@ -81,7 +82,7 @@ describe('splitItem', () => {
 describe('readPublished', () => {
   test('returns the key and slug of a generated item and nothing for a hand-written one', () => {
     const paper = seedPapers[0]!;
-    expect(readPublished(writeItem(paper))).toEqual({ key: paper.key, slug: paper.slug });
+    expect(readPublished(writeItem(paper))).toEqual({ key: paper.key, slug: paper.slug, fingerprint: fingerprint(paper) });
     expect(readPublished('---\ntitle: "Hand-written"\n---\n')).toBeUndefined();
   });
 });

@@ -35,12 +35,13 @@ describe('authorFacets', () => {
 });
 
 describe('topicFacets', () => {
-  test('lists every topic of the vocabulary with its count, including empty ones', () => {
-    const vocabulary = ['a', 'b', 'c'].map((id) => ({ id, name: id.toUpperCase(), description: `about ${id}`, terms: [] }));
+  test('lists every topic with its count, including empty ones, by name with "other" last', () => {
+    const vocabulary = ['other', 'b', 'c', 'a'].map((id) => ({ id, name: id.toUpperCase(), description: `about ${id}`, terms: [] }));
     expect(topicFacets(groupBy(papers, (item) => item.topics), vocabulary).map((facet) => [facet.slug, facet.count])).toEqual([
       ['a', 2],
       ['b', 2],
       ['c', 0],
+      ['other', 0],
     ]);
   });
 });

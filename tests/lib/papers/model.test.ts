@@ -6,10 +6,12 @@ import { parseDigest } from '../../../src/lib/digest/parse.ts';
 import type { ParsedDigest } from '../../../src/lib/digest/types.ts';
 import { buildPapers, compareNewestFirst } from '../../../src/lib/papers/model.ts';
 import { compileVocabulary } from '../../../src/lib/papers/topics.ts';
+import { fingerprint } from '../../../src/lib/papers/identity.ts';
+import { identitySuffix } from '../../../src/lib/papers/slug.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const vocabulary = compileVocabulary(parse(readFileSync(join(root, 'content/topics.yaml'), 'utf8')));
-const options = { vocabulary, pinnedSlugs: new Map<string, string>() };
+const options = { vocabulary, published: [] };
 const seed = parseDigest(readFileSync(join(root, 'seeds/000_b521cd4bf3e07176.txt'), 'utf8'), { file: '000_seed.txt' });
 
 const entry = (title: string, more: string) => `${title}\n\n${more}\n\n  • 2 authors\n·\n`;
@@ -66,8 +68,25 @@ describe('buildPapers', () => {
 
   test('keeps a pinned slug when the title is spelled differently in a newer digest', () => {
     const fixed = digest('003.txt', 'Jun 1, 2026', [entry('Spiking Diffusion Models.', 'Fixed.') + 'Aug 29, 2024']);
-    const [paper] = buildPapers([fixed], { vocabulary, pinnedSlugs: new Map([['spiking diffusion models', 'spiking-diffusion-models']]) });
+    const published = [{ key: 'spiking diffusion models', slug: 'spiking-diffusion-models', fingerprint: 'unrelated' }];
+    const [paper] = buildPapers([fixed], { vocabulary, published });
     expect(paper!.slug).toBe('spiking-diffusion-models');
+  });
+
+  test('keeps the URL of a paper whose title a newer digest rewords, by its date and abstract', () => {
+    const fixed = digest('004.txt', 'Jun 1, 2026', [entry('Spiking Diffusion Models for Image Generation', 'Same abstract.') + 'Aug 29, 2024']);
+    const published = [
+      { key: 'spiking difusion models', slug: 'spiking-difusion-models', fingerprint: fingerprint({ date: '2024-08-29', abstract: ['Same  abstract'] }) },
+    ];
+    const [paper] = buildPapers([fixed], { vocabulary, published });
+    expect(paper!.slug).toBe('spiking-difusion-models');
+  });
+
+  test('never gives a new paper the slug of an item that keeps its URL', () => {
+    const fresh = digest('005.txt', 'Jun 1, 2026', [entry('Spiking Diffusion Models', 'Different abstract.') + 'Jan 1, 2026']);
+    const published = [{ key: 'old paper', slug: 'spiking-diffusion-models', fingerprint: 'other' }];
+    const [paper] = buildPapers([fresh], { vocabulary, published });
+    expect(paper!.slug).toBe(`spiking-diffusion-models-${identitySuffix('spiking diffusion models')}`);
   });
 
   test('extracts code and project links from the seed abstracts', () => {
