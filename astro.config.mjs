@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import papershelf from './src/integrations/papershelf.ts';
+import searchIndex from './src/integrations/search-index.ts';
 
 // PAPERSHELF_SITE is the public origin (canonical URLs); PAPERSHELF_BASE a subpath to deploy under, e.g. /shelf/.
 export default defineConfig({
@@ -13,7 +14,15 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   // Tests build fixture sites with their own content cache.
   cacheDir: process.env.PAPERSHELF_CACHE || './node_modules/.astro',
-  integrations: [papershelf(), mdx()],
+  integrations: [papershelf(), mdx(), searchIndex()],
+  security: {
+    // Pagefind runs WebAssembly; its UI draws icons from data: URLs. Nothing else is allowed beyond the site itself.
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   vite: {
     // Every .mdx module otherwise warns that Astro's head-injection directive may not be preserved; it is harmless.
     build: { rolldownOptions: { checks: { moduleLevelDirective: false } } },
