@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 export const repoRoot = join(import.meta.dirname, '../..');
 
@@ -12,12 +12,20 @@ export interface FixtureSite {
   contentDir: string;
 }
 
-/** Copies the fixture digests (tests/fixtures/site/seeds) and the vocabulary into a new temporary folder. */
-export async function createFixtureSite(options: { fillers?: number } = {}): Promise<FixtureSite> {
+/**
+ * Copies digests (by default the fixture digests in tests/fixtures/site/seeds) and the vocabulary into a new
+ * temporary folder; `fillers` adds a digest of that many plain papers.
+ */
+export async function createFixtureSite(options: { fillers?: number; digests?: string[] } = {}): Promise<FixtureSite> {
   const dir = await mkdtemp(join(tmpdir(), 'papershelf-'));
   const seedsDir = join(dir, 'seeds');
   const contentDir = join(dir, 'content');
-  await cp(join(repoRoot, 'tests/fixtures/site/seeds'), seedsDir, { recursive: true });
+  if (options.digests) {
+    await mkdir(seedsDir, { recursive: true });
+    for (const digest of options.digests) await cp(join(repoRoot, digest), join(seedsDir, basename(digest)));
+  } else {
+    await cp(join(repoRoot, 'tests/fixtures/site/seeds'), seedsDir, { recursive: true });
+  }
   await mkdir(contentDir, { recursive: true });
   await cp(join(repoRoot, 'content/topics.yaml'), join(contentDir, 'topics.yaml'));
   if (options.fillers) await writeFile(join(seedsDir, '004_fillers.txt'), fillerDigest(options.fillers));

@@ -100,11 +100,15 @@ describe('astro build of the fixture catalog', () => {
     const other = await page('papers/export-default-function-layout-return-null');
     expect(text(other.querySelector('.abstract'))).toContain('<Component prop={globalThis.process.exit(2)} />');
     expect(fact(other, 'Organisation')).toBe('<b>org</b> (evil)');
-    // Reading the catalog needs no client JavaScript at all, and no digest text becomes an element or a handler.
+    // No digest text becomes an element or a handler; the only scripts are the site's own modules.
     for (const file of files) {
       const parsed = parse(await readFile(file, 'utf8'));
-      expect(parsed.querySelectorAll('script, img, iframe, object, think, b, Component'), relative(dist, file)).toHaveLength(0);
+      expect(parsed.querySelectorAll('img, iframe, object, think, b, Component'), relative(dist, file)).toHaveLength(0);
       expect(parsed.querySelectorAll('[onerror], [onload], [onclick]'), relative(dist, file)).toHaveLength(0);
+      for (const script of parsed.querySelectorAll('script')) {
+        expect(['module', 'text/pagefind-template'], relative(dist, file)).toContain(script.getAttribute('type'));
+        expect(script.textContent).not.toMatch(/alert|process\.exit|process\.env/);
+      }
     }
   });
 
@@ -146,6 +150,23 @@ describe('astro build of the fixture catalog', () => {
     expect(home.querySelectorAll('.paper-list > li')).toHaveLength(10);
     expect(text(home.querySelector('.paper-list h3'))).toBe('Nemotron-Flash: Towards Latency-Optimal Hybrid Small Language Models');
     expect(text(await page('404.html'))).toContain('Page not found');
+  });
+
+  test('indexes exactly the paper pages for search and precaches the index for offline use', async () => {
+    const entry = JSON.parse(await readFile(join(dist, 'pagefind/pagefind-entry.json'), 'utf8'));
+    expect(entry.languages.en.page_count).toBe(36);
+    const worker = await readFile(join(dist, 'sw.js'), 'utf8');
+    expect(worker).toContain('"/shelf/search/"');
+    expect(worker).toContain('"/shelf/pagefind/pagefind-entry.json"');
+    expect(worker).toMatch(/"\/shelf\/pagefind\/fragment\/[^"]+\.pf_fragment"/);
+    expect(worker).not.toContain('pagefind-ui.js');
+  });
+
+  test('sends a Content-Security-Policy that allows WebAssembly and no inline code it did not hash', async () => {
+    const csp = (await page('search')).querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval'( 'sha256-[^']+')+;/);
+    expect(csp).not.toContain('unsafe-inline');
   });
 
   test('links only to pages that exist, all under the base path', async () => {

@@ -31,9 +31,16 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()
       .then((keys) => Promise.all(keys.filter((key) => key.startsWith('papershelf-') && key !== CACHE).map((key) => caches.delete(key))))
-      .then(() => self.clients.claim()),
+      .then(() => self.clients.claim())
+      .then(keepOpenPages),
   );
 });
+
+// The page that installed the worker was fetched before it ran: keep every open page of the site too.
+async function keepOpenPages() {
+  const windows = await self.clients.matchAll({ type: 'window' });
+  await Promise.all(windows.map((client) => fetchAndKeep(new Request(client.url)).catch(() => undefined)));
+}
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;

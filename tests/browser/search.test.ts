@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { parseDigest } from '../../src/lib/digest/parse.ts';
+import { repoRoot } from '../helpers/fixture-site.ts';
+import { launchChromium, openPage, type WatchedPage } from './browser.ts';
+
+const siteUrl = inject('siteUrl');
+const seed = parseDigest(readFileSync(join(repoRoot, 'seeds/000_b521cd4bf3e07176.txt'), 'utf8'), { file: 'seed.txt' }).entries;
+let browser: Browser;
+const opened: WatchedPage[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A new page that records console errors; every test ends by asserting it saw none. */
+async function watched(options?: Parameters<typeof openPage>[1]): Promise<WatchedPage> {
+  const page = await openPage(browser, options);
+  opened.push(page);
+  return page;
+}
+
+/** The titles of the results shown once a search has settled. */
+async function resultTitles(page: Page): Promise<string[]> {
+  await page.locator('pagefind-summary').filter({ hasText: /result/ }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+  return page.locator('.search-hit-title').allTextContents();
+}
+
+describe('search in the browser', () => {
+  test('finds CacheQuant first', async () => {
+    const { page, problems } = await watched();
+    await page.goto(`${siteUrl}search/?q=CacheQuant`);
+    expect((await resultTitles(page))[0]).toBe('CacheQuant: Comprehensively Accelerated Diffusion Models');
+    expect(await page.locator('pagefind-input input').inputValue()).toBe('CacheQuant');
+    expect(problems).toEqual([]);
+  });
+
+  test('finds every spiking paper', async () => {
+    const { page, problems } = await watched();
+    await page.goto(`${siteUrl}search/?q=spiking`);
+    const titles = await resultTitles(page);
+    const spiking = seed.filter((entry) => /spiking/i.test(`${entry.title} ${entry.abstract.join(' ')}`)).map((entry) => entry.title);
+    expect(spiking.length).toBeGreaterThanOrEqual(3);
+    expect(titles).toEqual(expect.arrayContaining(spiking));
+    expect(problems).toEqual([]);
+  });
+
+  test('ranks title matches above abstract matches', async () => {
+    const { page, problems } = await watched();
+    await page.goto(`${siteUrl}search/?q=quantization`);
+    const titles = await resultTitles(page);
+    const inTitle = titles.map((title) => /quantiz/i.test(title));
+    expect(inTitle.indexOf(false)).toBeGreaterThan(0);
+    expect(inTitle.slice(inTitle.indexOf(false))).not.toContain(true);
+    expect(problems).toEqual([]);
+  });
+
+  test('does not match words of code and project URLs', async () => {
+    const { page, problems } = await watched();
+    await page.goto(`${siteUrl}search/?q=github`);
+    await page.locator('pagefind-summary').filter({ hasText: /result/ }).waitFor();
+    expect(await page.locator('.search-hit').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  test('narrows results by a topic filter, shows it in the URL and restores it from the URL', async () => {
+    const { page, problems } = await watched();
+    await page.goto(`${siteUrl}search/?q=diffusion`);
+    const all = await resultTitles(page);
+    await page.locator('details[data-filter-name="topic"] summary').click();
+    await page.locator('input[name="topic"][value="Spiking and neuromorphic computing"]').check();
+    await expect.poll(() => page.url()).toContain('topic=Spiking+and+neuromorphic+computing');
+    const narrowed = await resultTitles(page);
+    expect(narrowed.length).toBeGreaterThan(0);
+    expect(narrowed.length).toBeLessThan(all.length);
+    expect(narrowed).toContain('Spiking Diffusion Models');
+
+    const again = await watched();
+    await again.page.goto(page.url());
+    expect(await resultTitles(again.page)).toEqual(narrowed);
+    expect(await again.page.locator('input[name="topic"][value="Spiking and neuromorphic computing"]').isChecked()).toBe(true);
+
+    await page.goBack();
+    await expect.poll(() => page.url()).not.toContain('topic=');
+    expect(await resultTitles(page)).toEqual(all);
+    expect([...problems, ...again.problems]).toEqual([]);
+  });
+
+  test('sorts by newest and by upvotes, and keeps the sort in the URL', async () => {
+    const { page, problems } = await watched();
+    await page.goto(`${siteUrl}search/?q=diffusion`);
+    await resultTitles(page);
+    await page.locator('#search-sort').selectOption('newest');
+    await expect.poll(() => page.url()).toContain('sort=newest');
+    await resultTitles(page);
+    const dates = (await page.locator('.search-hit .meta span:first-child').allTextContents()).map((text) => Date.parse(text));
+    expect(dates.length).toBeGreaterThan(3);
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    await page.goto(`${siteUrl}search/?q=diffusion&sort=upvotes`);
+    const titles = await resultTitles(page);
+    expect(await page.locator('#search-sort').inputValue()).toBe('upvotes');
+    const upvotes = new Map(seed.map((entry) => [entry.title, entry.upvotes]));
+    const counts = titles.map((title) => upvotes.get(title) ?? 0);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(problems).toEqual([]);
+  });
+
+  test('works from the keyboard alone: "/" focuses the box, Enter searches, arrows reach a result', async () => {
+    const { page, problems } = await watched();
+    await page.goto(siteUrl);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+    await page.keyboard.type('CacheQuant');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/shelf\/search\/\?q=CacheQuant/);
+    await resultTitles(page);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.closest('pagefind-input') !== null)).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('CacheQuant');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/shelf\/papers\/cachequant-comprehensively-accelerated-diffusion-models\/$/);
+    expect(problems).toEqual([]);
+  });
+
+  test('leads to the topic and date pages when JavaScript is off', async () => {
+    const { page, problems } = await watched({ javaScriptEnabled: false });
+    await page.goto(siteUrl);
+    await page.locator('#site-search').fill('spiking');
+    await page.locator('#site-search').press('Enter');
+    await page.waitForURL(/\/shelf\/search\/\?q=spiking/);
+    const notice = page.locator('.notice');
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    await notice.getByRole('link', { name: 'by topic' }).click();
+    await page.waitForURL(/\/shelf\/topics\/$/);
+    expect(await page.locator('h1').textContent()).toBe('Topics');
+    await page.goBack();
+    await notice.getByRole('link', { name: 'by date' }).click();
+    await page.waitForURL(/\/shelf\/dates\/$/);
+    expect(problems).toEqual([]);
+  });
+
+  test('shows a hostile abstract as text and runs none of it, on its page and in results', async () => {
+    const { page, problems, dialogs } = await watched();
+    await page.goto(`${siteUrl}papers/reasoning-with-think-tags-and-friends/`);
+    expect(await page.locator('h1').textContent()).toBe('Reasoning with <think> Tags & Friends');
+    expect(await page.locator('.abstract').textContent()).toContain('<script>alert(1)</script> and <img src=x onerror=alert(1)>');
+    await page.goto(`${siteUrl}search/?q=onerror`);
+    const titles = await resultTitles(page);
+    expect(titles).toContain('Reasoning with <think> Tags & Friends');
+    expect(await page.locator('.search-hit .teaser').first().textContent()).toMatch(/alert\(1\)/);
+    await page.waitForTimeout(500);
+    expect(dialogs).toEqual([]);
+    expect(await page.locator('.search-hit img, .search-hit script').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  test('keeps searching, and shows visited pages, with the network off after a first visit', async () => {
+    const { context, page, problems } = await watched();
+    // The first page a reader opens installs the service worker, which precaches the shell and the whole index.
+    await page.goto(`${siteUrl}papers/spiking-diffusion-models/`);
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await page.goto(`${siteUrl}papers/cachequant-comprehensively-accelerated-diffusion-models/`);
+    await context.setOffline(true);
+    await page.goto(`${siteUrl}search/?q=speech`);
+    const titles = await resultTitles(page);
+    expect(titles.length).toBeGreaterThan(3);
+    expect(titles.join(' ')).toMatch(/speech/i);
+    await page.locator('pagefind-input input').fill('retrieval');
+    await expect.poll(() => page.url()).toContain('q=retrieval');
+    expect((await resultTitles(page)).length).toBeGreaterThan(0);
+    await page.goto(`${siteUrl}papers/spiking-diffusion-models/`);
+    expect(await page.locator('h1').textContent()).toBe('Spiking Diffusion Models');
+    await page.goto(`${siteUrl}papers/cachequant-comprehensively-accelerated-diffusion-models/`);
+    expect(await page.locator('h1').textContent()).toBe('CacheQuant: Comprehensively Accelerated Diffusion Models');
+    await context.setOffline(false);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('every page visited', () => {
+  test('logged no console error, CSP violation or page error', () => {
+    expect(opened.length).toBeGreaterThan(5);
+    expect(opened.flatMap((page) => page.problems)).toEqual([]);
+  });
+});
