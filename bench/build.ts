@@ -3,9 +3,11 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticDigests } from './synthetic.ts';
+import { measureFirstSearch } from './transfer.ts';
 
-// `npm run bench [-- 2000 10000]`: times the full build (ingest + astro build) of the seed catalog and of synthetic
-// catalogs of the given sizes, each from an empty content folder and then again unchanged, and prints the figures.
+// `npm run bench [-- 2000 10000]`: times the full build (ingest + astro build + Pagefind) of the seed catalog and of
+// synthetic catalogs of the given sizes, each from an empty content folder and then again unchanged, and measures in
+// Chromium what loading the search page and a first search transfer. Prints the figures; asserts nothing.
 const root = join(import.meta.dirname, '..');
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 if (sizes.length === 0) sizes.push(2000);
@@ -21,7 +23,7 @@ function folderSize(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
-function timedBuild(label: string, seedsDir: string): void {
+async function timedBuild(label: string, seedsDir: string): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'papershelf-bench-'));
   const contentDir = join(dir, 'content');
   mkdirSync(contentDir);
@@ -36,15 +38,20 @@ function timedBuild(label: string, seedsDir: string): void {
     const papers = readdirSync(join(dir, 'dist/papers')).length;
     console.log(`${label.padEnd(16)} ${run.padEnd(9)} ${seconds.toFixed(1).padStart(6)} s   ${String(papers).padStart(6)} papers   ${String(dist.files).padStart(6)} files   ${(dist.bytes / 1e6).toFixed(1).padStart(7)} MB`);
   }
+  const transfer = await measureFirstSearch(join(dir, 'dist'), 'diffusion');
+  if (transfer) {
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+    console.log(`${label.padEnd(16)} search page ${kb(transfer.pageBytes)}, then first search "diffusion": ${kb(transfer.searchBytes)} in ${transfer.searchRequests} requests`);
+  }
   rmSync(dir, { recursive: true, force: true });
 }
 
 console.log(`node ${process.version}, ${execFileSync('nproc').toString().trim()} cores`);
 console.log('catalog          run        time        papers        files       dist');
-timedBuild('seed', join(root, 'seeds'));
+await timedBuild('seed', join(root, 'seeds'));
 for (const size of sizes) {
   const seedsDir = mkdtempSync(join(tmpdir(), 'papershelf-seeds-'));
   for (const digest of syntheticDigests(join(root, 'seeds/000_b521cd4bf3e07176.txt'), size)) writeFileSync(join(seedsDir, digest.name), digest.text);
-  timedBuild(`synthetic ${size}`, seedsDir);
+  await timedBuild(`synthetic ${size}`, seedsDir);
   rmSync(seedsDir, { recursive: true, force: true });
 }
