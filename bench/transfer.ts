@@ -19,7 +19,7 @@ export async function measureFirstSearch(dist: string, query: string): Promise<T
     return undefined; // no browser on this machine: the bench prints build figures only
   }
   const serve = sirv(dist, { gzip: false, brotli: false });
-  const server = createServer((request, response) => serve(request, response, () => response.writeHead(404).end()));
+  const server = createServer((request, response) => serve(request, response, () => void response.writeHead(404).end()));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   const browser = await chromium.launch({

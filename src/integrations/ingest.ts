@@ -41,6 +41,7 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
 
   const papers = buildPapers(digests, { vocabulary: compileVocabulary(vocabulary), published: [...published.values()] });
   await mkdir(papersDir, { recursive: true });
+  await removeLeftovers(papersDir);
   const counts = { new: 0, changed: 0, unchanged: 0 };
   const progress = createProgress('ingest', papers.length, output);
   for (const paper of papers) {
@@ -149,6 +150,13 @@ async function readPublishedItems(papersDir: string, contentDir: string, problem
     }
   }
   return items;
+}
+
+/** Removes the temporary files of a run that was killed between writing and renaming. */
+async function removeLeftovers(papersDir: string): Promise<void> {
+  for (const name of await readdir(papersDir)) {
+    if (name.endsWith('.tmp')) await rm(join(papersDir, name), { force: true });
+  }
 }
 
 /** Writes a file so that a reader, or an interrupted run, never sees it half-written. */

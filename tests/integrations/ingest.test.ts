@@ -1,10 +1,12 @@
+import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { describeSummary, ingest, IngestError } from '../../src/integrations/ingest.ts';
 import { createProgress } from '../../src/integrations/progress.ts';
 import { readSettings } from '../../src/integrations/settings.ts';
-import { createFixtureSite, siteEnv, type FixtureSite } from '../helpers/fixture-site.ts';
+import { splitItem } from '../../src/lib/mdx/write.ts';
+import { createFixtureSite, fillerDigest, repoRoot, siteEnv, type FixtureSite } from '../helpers/fixture-site.ts';
 
 const quiet = { write: () => {} };
 const settingsOf = (site: FixtureSite, extra: Record<string, string> = {}) => readSettings(siteEnv(site, extra));
@@ -128,4 +130,26 @@ describe('createProgress', () => {
     lines.done();
     expect(ci.split('\n').filter(Boolean)).toEqual([...Array.from({ length: 9 }, (_, i) => `ingest: ${(i + 1) * 100}/1000`), 'ingest: 1000/1000 done']);
   });
+});
+
+describe('ingest interrupted', () => {
+  test('never leaves a half-written item, and the next run completes', async () => {
+    const site = await createFixtureSite();
+    await writeFile(join(site.seedsDir, '004_fillers.txt'), fillerDigest(4000));
+    const papersDir = join(site.contentDir, 'papers');
+    const child = spawn(process.execPath, [join(repoRoot, 'src/cli/ingest.ts')], { env: siteEnv(site), stdio: 'ignore' });
+    // Kill it hard in the middle of writing.
+    await expect.poll(async () => (await readdir(papersDir).catch(() => [])).length, { timeout: 30_000, interval: 5 }).toBeGreaterThan(200);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    const written = (await readdir(papersDir)).filter((name) => name.endsWith('.mdx'));
+    expect(written.length).toBeLessThan(4006);
+    for (const name of written) {
+      const text = await readFile(join(papersDir, name), 'utf8');
+      expect(splitItem(text).frontmatter.toJS().generated, name).toMatchObject({ by: 'papershelf ingest' });
+    }
+    const summary = await ingest(settingsOf(site), quiet);
+    expect(summary.papers.new + summary.papers.unchanged).toBe(4006);
+    expect((await readdir(papersDir)).filter((name) => !name.endsWith('.mdx'))).toEqual([]);
+  }, 60_000);
 });

@@ -1,11 +1,13 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFile, readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { LinkChecker } from 'linkinator';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, createFixtureSite, type FixtureSite } from '../helpers/fixture-site.ts';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildSite, createFixtureSite, repoRoot, siteEnv, type FixtureSite } from '../helpers/fixture-site.ts';
 
+// Astro writes <root>/.astro/ in every build and dev server, so the tests that run it share this one file and run in turn.
 // One real `astro build` of the fixture digests (tests/fixtures/site/seeds plus 30 filler papers, enough to
 // paginate), deployed under the subpath /shelf/; every test reads the same dist.
 const BASE = '/shelf/';
@@ -200,4 +202,40 @@ describe('astro build of the fixture catalog', () => {
     }
     expect(problems).toEqual([]);
   });
+});
+
+let server: ChildProcess | undefined;
+afterAll(() => {
+  server?.kill();
+});
+
+/** The page's HTML, or '' while the server is not answering yet. */
+async function html(url: string): Promise<string> {
+  try {
+    const response = await fetch(url);
+    return response.ok ? await response.text() : '';
+  } catch {
+    return '';
+  }
+}
+
+describe('npm run dev', () => {
+  test('shows the catalog and picks up an edited digest without a restart', async () => {
+    const site = await createFixtureSite();
+    const port = 4600 + (process.pid % 300);
+    server = spawn(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+      cwd: repoRoot,
+      env: { ...siteEnv(site), NODE_ENV: 'development' },
+      stdio: 'ignore',
+    });
+    const home = `http://127.0.0.1:${port}/`;
+    await expect.poll(() => html(home), { timeout: 60_000, interval: 500 }).toContain('A catalog of 6 research papers');
+
+    await appendFile(
+      join(site.seedsDir, '002_second.txt'),
+      '\nA Paper Added While Serving\n\nIts abstract.\n\n  • 2 authors\n·\nApr 1 3\n',
+    );
+    await expect.poll(() => html(home), { timeout: 30_000, interval: 500 }).toContain('A catalog of 7 research papers');
+    expect(await html(`http://127.0.0.1:${port}/papers/a-paper-added-while-serving/`)).toContain('A Paper Added While Serving');
+  }, 120_000);
 });
