@@ -9,7 +9,8 @@ export const BASE = '/shelf/';
 declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
-    siteDir: string;
+    /** The fixture site's folder: seeds/, content/ and dist/, which is served. */
+    siteRoot: string;
   }
 }
 
@@ -39,7 +40,7 @@ export async function setup(project: TestProject): Promise<void> {
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('the test server has no port');
   project.provide('siteUrl', `http://127.0.0.1:${address.port}${BASE}`);
-  project.provide('siteDir', dist);
+  project.provide('siteRoot', site.dir);
 }
 
 export async function teardown(): Promise<void> {

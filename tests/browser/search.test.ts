@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { parseDigest } from '../../src/lib/digest/parse.ts';
-import { repoRoot } from '../helpers/fixture-site.ts';
+import { buildSite, repoRoot } from '../helpers/fixture-site.ts';
 import { launchChromium, openPage, type WatchedPage } from './browser.ts';
 
 const siteUrl = inject('siteUrl');
@@ -180,6 +181,38 @@ describe('search in the browser', () => {
     expect(await page.locator('h1').textContent()).toBe('Spiking Diffusion Models');
     await page.goto(`${siteUrl}papers/cachequant-comprehensively-accelerated-diffusion-models/`);
     expect(await page.locator('h1').textContent()).toBe('CacheQuant: Comprehensively Accelerated Diffusion Models');
+    await context.setOffline(false);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('a new build', () => {
+  test('replaces the offline cache, and search answers from the new index', async () => {
+    const { context, page, problems } = await watched();
+    await page.goto(`${siteUrl}search/?q=zebra`);
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    expect(await resultTitles(page)).toEqual([]);
+    const oldCaches = await page.evaluate(() => caches.keys());
+    expect(oldCaches).toHaveLength(1);
+
+    const root = inject('siteRoot');
+    const site = { dir: root, seedsDir: join(root, 'seeds'), contentDir: join(root, 'content') };
+    await writeFile(join(site.seedsDir, '009_new.txt'), 'Daily Papers\n\nMay 1, 2026\n\nZebra Stripes for Faster Attention\n\nA new paper about zebra stripes.\n\n  • 2 authors\n·\nApr 30, 2026\n');
+    const build = await buildSite(site, join(root, 'dist'), { PAPERSHELF_BASE: '/shelf/' });
+    expect(build.code, build.output).toBe(0);
+
+    await page.goto(`${siteUrl}search/?q=zebra`);
+    expect(await resultTitles(page)).toEqual(['Zebra Stripes for Faster Attention']);
+    // The new build's worker takes over and deletes the old build's cache.
+    await expect
+      .poll(async () => {
+        const keys = await page.evaluate(() => caches.keys());
+        return keys.length === 1 && keys[0] !== oldCaches[0];
+      }, { timeout: 30_000 })
+      .toBe(true);
+    await context.setOffline(true);
+    await page.goto(`${siteUrl}search/?q=zebra`);
+    expect(await resultTitles(page)).toEqual(['Zebra Stripes for Faster Attention']);
     await context.setOffline(false);
     expect(problems).toEqual([]);
   });

@@ -67,7 +67,8 @@ async function networkFirst(request) {
 
 async function fetchAndKeep(request) {
   const response = await fetch(request);
-  if (response.ok && response.type === 'basic') {
+  // A newer build's worker deletes this cache; an old worker still finishing a fetch must not bring it back.
+  if (response.ok && response.type === 'basic' && (await caches.has(CACHE))) {
     const cache = await caches.open(CACHE);
     await cache.put(new URL(request.url).pathname, response.clone());
   }
