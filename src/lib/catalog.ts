@@ -1,21 +1,10 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Byline } from './digest/types.ts';
 import { authorFacets, authorKey, dateFacets, groupBy, topicFacets } from './papers/group.ts';
-import { compareNewestFirst } from './papers/model.ts';
+import { compareNewestFirst, type Paper } from './papers/model.ts';
 import { OTHER_TOPIC, type Topic } from './papers/topics.ts';
 
-/** A paper as the pages see it: its data, and the collection entry whose MDX body editors write. */
-export interface CatalogPaper {
-  slug: string;
-  title: string;
-  abstract: string[];
-  byline: Byline;
-  date: string;
-  upvotes: number;
-  topics: string[];
-  code: string[];
-  links: string[];
-  digests: string[];
+/** A paper as the pages see it: the model's fields, the digest it came from, and the entry whose MDX body editors write. */
+export interface CatalogPaper extends Omit<Paper, 'key' | 'source'> {
   /** The digest the data comes from, for generated items. */
   digest?: string;
   entry: CollectionEntry<'papers'>;
@@ -24,7 +13,7 @@ export interface CatalogPaper {
 // The one read of the collections: every page imports what it needs from here.
 const [entries, topicEntries] = await Promise.all([getCollection('papers'), getCollection('topics')]);
 
-/** The topic vocabulary, in the order of content/topics.yaml. */
+/** The topic vocabulary of content/topics.yaml. */
 export const vocabulary: Topic[] = topicEntries.map((entry) => entry.data);
 const known = new Set(vocabulary.map((topic) => topic.id));
 
