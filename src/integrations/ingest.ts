@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { isIsoDate } from '../lib/digest/date.ts';
 import { parseDigest, sidecarName } from '../lib/digest/parse.ts';
 import { formatProblem, type DigestProblem, type ParsedDigest } from '../lib/digest/types.ts';
 import { readPublished, writeItem } from '../lib/mdx/write.ts';
@@ -108,10 +109,18 @@ async function readCaptureDate(seedsDir: string, file: string, problems: DigestP
   } catch {
     return undefined;
   }
-  const captured: unknown = (parseYaml(text) as { captured?: unknown } | null)?.captured;
+  const problem = (line: number) => problems.push({ file: name, line, message: 'expected "captured: YYYY-MM-DD", the day the listing was captured' });
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (error) {
+    problem((error as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? 1);
+    return undefined;
+  }
+  const captured = (data as { captured?: unknown } | null)?.captured;
   const iso = captured instanceof Date ? captured.toISOString().slice(0, 10) : String(captured);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-  problems.push({ file: name, line: 1, message: 'expected "captured: YYYY-MM-DD", the day the listing was captured' });
+  if (isIsoDate(iso)) return iso;
+  problem(1);
   return undefined;
 }
 

@@ -108,10 +108,15 @@ describe('ingest', () => {
     expect(describeSummary(summary)).toContain('  skipped: 007_bad.txt:7: author count "x" is not a number; expected "• N authors"');
   });
 
-  test('reports a malformed capture-date sidecar', async () => {
-    const site = await createFixtureSite();
-    await writeFile(join(site.seedsDir, '002_second.meta.yaml'), 'captured: someday\n');
-    await expect(ingest(settingsOf(site), quiet)).rejects.toThrow(/002_second\.meta\.yaml:1: expected "captured: YYYY-MM-DD"/);
+  test('reports a malformed capture-date sidecar with the other problems', async () => {
+    for (const [sidecar, line] of [['captured: someday\n', 1], ['captured: 2025-02-30\n', 1], ['# note\ncaptured: [unclosed\n', 3]] as const) {
+      const site = await createFixtureSite();
+      await writeFile(join(site.seedsDir, '002_second.meta.yaml'), sidecar);
+      await writeFile(join(site.seedsDir, '007_bad.txt'), 'Apr 13\n\nBad\n\nText.\n\n  • x authors\n·\nJan 1, 2025\n');
+      const error = await ingest(settingsOf(site), quiet).catch((caught: unknown) => caught as IngestError);
+      expect(error.message).toContain(`002_second.meta.yaml:${line}: expected "captured: YYYY-MM-DD"`);
+      expect(error.message).toContain('007_bad.txt:7:');
+    }
   });
 });
 

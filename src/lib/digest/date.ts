@@ -59,3 +59,12 @@ export function isMonthName(name: string): boolean {
 export function unknownMonth(name: string): string {
   return `unknown month "${name}", expected one of Jan, Feb, Mar, Apr, May, Jun, Jul, Aug, Sep, Oct, Nov, Dec`;
 }
+
+/** Whether text is a `YYYY-MM-DD` date that exists in the calendar. */
+export function isIsoDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}

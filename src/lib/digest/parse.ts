@@ -18,7 +18,8 @@ const HEADER_LINES = new Set([
   'byak and the research community',
 ]);
 
-const AUTHORS_LINE = /^•\s*(.*?)\s*\bauthors?$/u;
+const AUTHORS_LINE = /^•\s*(.*?)\s*\bauthors?$/iu;
+const BULLET = '•';
 const DOT_LINE = '·';
 /** An organisation line is a handle and a short name, never a wrapped abstract line. */
 const MAX_ORGANIZATION_LENGTH = 120;
@@ -76,7 +77,16 @@ export function parseDigest(text: string, options: ParseOptions): ParsedDigest {
       index++;
       continue;
     }
-    if (!authors && !followedByDot) {
+    const strayDate = !authors && !followedByDot && block.some((entry) => entry.text !== '') ? readDateLine(line.text) : undefined;
+    if (strayDate && isMonthName(strayDate.monthName)) {
+      // A date where the abstract should go on: this entry lost its byline and "·". Report it and start afresh.
+      const content = readBlock(block)!;
+      report(line.number, `entry "${clip(content.title)}": expected "• N authors" (or an organisation) and "·" before the date "${line.text}"`);
+      block = [];
+      index++;
+      continue;
+    }
+    if (!authors && !followedByDot && !line.text.startsWith(BULLET)) {
       block.push(line);
       index++;
       continue;
@@ -89,8 +99,11 @@ export function parseDigest(text: string, options: ParseOptions): ParsedDigest {
     let byline: Byline | undefined;
     if (authors) {
       const count = authors[1]!;
-      if (/^\d+$/.test(count)) byline = { kind: 'authors', count: Number(count) };
-      else report(line.number, `author count "${count}" is not a number; expected "• N authors"`);
+      if (!/^\d+$/.test(count)) report(line.number, `author count "${count}" is not a number; expected "• N authors"`);
+      else if (Number(count) < 1) report(line.number, `author count ${count} is not possible; expected "• N authors" with N at least 1`);
+      else byline = { kind: 'authors', count: Number(count) };
+    } else if (line.text.startsWith(BULLET)) {
+      report(line.number, `expected "• N authors", found "${clip(line.text)}"`);
     } else if (line.text.length > MAX_ORGANIZATION_LENGTH) {
       report(line.number, 'expected "• N authors" or an organisation line (a handle and a name) before "·", found a long text line');
     } else {

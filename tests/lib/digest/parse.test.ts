@@ -45,7 +45,7 @@ describe('parseDigest', () => {
 
   test('reports every problem with file and line and keeps the valid entries', () => {
     const parsed = parseDigest(readFileSync(join(fixtures, 'malformed/input.txt'), 'utf8'), { file: 'bad.txt' });
-    expect(parsed.entries.map((entry) => entry.title)).toEqual(['A Good Paper After All That']);
+    expect(parsed.entries.map((entry) => entry.title)).toEqual(['A Good Paper After All That', 'Capital Authors', 'Still Fine At The End']);
     for (const problem of parsed.problems) expect(formatProblem(problem)).toMatch(/^bad\.txt:\d+: .+/);
     expect(parsed.problems.map((problem) => problem.message).join('\n')).toMatch(/expected a date[\s\S]*not a number[\s\S]*no day 30[\s\S]*unknown month "Smarch"[\s\S]*expected a line "·"[\s\S]*no abstract[\s\S]*ends without a byline/);
   });
