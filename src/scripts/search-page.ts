@@ -1,4 +1,4 @@
-import { differsBeyondQuery, searchParamsFromState, SORTS, stateFromSearchParams, type SearchState, type SortName } from '../lib/search.ts';
+import { differsBeyondQuery, searchParamsFromState, SORTS, stateFromSearchParams, type SearchState, type SortName, type TopicNames } from '../lib/search.ts';
 
 /** The part of a Pagefind Component UI instance this page uses. */
 interface PagefindInstance {
@@ -16,12 +16,12 @@ declare global {
 }
 
 /** Keeps the query, the filters and the sort in the URL, so a search can be shared and the back button works. */
-export async function syncSearchWithUrl(sortSelect: HTMLSelectElement): Promise<void> {
+export async function syncSearchWithUrl(sortSelect: HTMLSelectElement, topics: TopicNames): Promise<void> {
   await customElements.whenDefined('pagefind-results');
   const instance = window.PagefindComponents!.getInstanceManager().getInstance('default');
   // Loading ends with the faceted mode's empty search; listen after it, or it would wipe the URL's query.
   await instance.triggerLoad();
-  let current = stateFromSearchParams(new URLSearchParams(location.search));
+  let current = stateFromSearchParams(new URLSearchParams(location.search), topics);
 
   const run = (state: SearchState) => {
     sortSelect.value = state.sort;
@@ -31,7 +31,7 @@ export async function syncSearchWithUrl(sortSelect: HTMLSelectElement): Promise<
 
   instance.on('search', (term, filters) => {
     const next: SearchState = { query: term ?? '', filters: withoutEmpty(filters ?? {}), sort: sortSelect.value as SortName };
-    const query = searchParamsFromState(next).toString();
+    const query = searchParamsFromState(next, topics).toString();
     if (query !== location.search.slice(1)) {
       const url = `${location.pathname}${query ? `?${query}` : ''}`;
       // New words refine the same search; a new filter or sort is a step the back button should undo.
@@ -42,7 +42,7 @@ export async function syncSearchWithUrl(sortSelect: HTMLSelectElement): Promise<
   });
   sortSelect.addEventListener('change', () => run({ ...current, query: instance.searchTerm ?? current.query, sort: sortSelect.value as SortName }));
   window.addEventListener('popstate', () => {
-    current = stateFromSearchParams(new URLSearchParams(location.search));
+    current = stateFromSearchParams(new URLSearchParams(location.search), topics);
     run(current);
   });
   if (location.search) run(current);

@@ -113,7 +113,7 @@ describe('ingest', () => {
       const site = await createFixtureSite();
       await writeFile(join(site.seedsDir, '002_second.meta.yaml'), sidecar);
       await writeFile(join(site.seedsDir, '007_bad.txt'), 'Apr 13\n\nBad\n\nText.\n\n  • x authors\n·\nJan 1, 2025\n');
-      const error = await ingest(settingsOf(site), quiet).catch((caught: unknown) => caught as IngestError);
+      const error = (await ingest(settingsOf(site), quiet).catch((caught: unknown) => caught)) as IngestError;
       expect(error.message).toContain(`002_second.meta.yaml:${line}: expected "captured: YYYY-MM-DD"`);
       expect(error.message).toContain('007_bad.txt:7:');
     }

@@ -86,18 +86,3 @@ export function monthName(month: string): string {
   return MONTH_NAMES[Number(month) - 1] ?? month;
 }
 
-/** The author-count ranges search filters by. */
-export const AUTHOR_BUCKETS = [
-  { label: '1', min: 1, max: 1 },
-  { label: '2–3', min: 2, max: 3 },
-  { label: '4–6', min: 4, max: 6 },
-  { label: '7–10', min: 7, max: 10 },
-  { label: '11+', min: 11, max: Number.POSITIVE_INFINITY },
-] as const;
-
-/** The range a paper's author count falls in, or "organisation" for a paper that names one. */
-export function authorBucket(paper: Pick<Paper, 'byline'>): string {
-  if (paper.byline.kind === 'organization') return 'organisation';
-  const { count } = paper.byline;
-  return AUTHOR_BUCKETS.find((bucket) => count >= bucket.min && count <= bucket.max)!.label;
-}

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Byline } from '../../../src/lib/digest/types.ts';
-import { authorBucket, authorFacets, authorKey, dateFacets, groupBy, topicFacets } from '../../../src/lib/papers/group.ts';
+import { authorFacets, authorKey, dateFacets, groupBy, topicFacets } from '../../../src/lib/papers/group.ts';
 
 const paper = (date: string, byline: Byline, topics: string[] = []) => ({ date, byline, topics });
 const papers = [
@@ -61,13 +61,5 @@ describe('dateFacets', () => {
       },
       { slug: '2024', label: '2024', count: 1, months: [{ slug: '01', label: 'January', count: 1 }] },
     ]);
-  });
-});
-
-describe('authorBucket', () => {
-  test('puts each author count in its range and organisations apart', () => {
-    const of = (count: number) => authorBucket({ byline: { kind: 'authors', count } });
-    expect([1, 2, 3, 4, 6, 7, 10, 11, 36].map(of)).toEqual(['1', '2–3', '2–3', '4–6', '4–6', '7–10', '7–10', '11+', '11+']);
-    expect(authorBucket({ byline: { kind: 'organization', handle: 'nvidia', name: 'NVIDIA' } })).toBe('organisation');
   });
 });
