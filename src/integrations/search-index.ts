@@ -16,9 +16,14 @@ const UNUSED = /^pagefind-(ui|modular-ui|highlight)\.(js|css)$|^wasm\.unknown\.p
  */
 export default function searchIndex(): AstroIntegration {
   let base = '/';
+  // Every build is new to readers' service workers, which keep only the pages of their own build.
+  const build = createHash('sha256').update(`${Date.now()} ${Math.random()}`).digest('hex').slice(0, 12);
   return {
     name: 'papershelf-search',
     hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { define: { 'import.meta.env.PAPERSHELF_BUILD': JSON.stringify(build) } } });
+      },
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
@@ -29,9 +34,8 @@ export default function searchIndex(): AstroIntegration {
         if (indexed < papers) throw new Error(`Pagefind indexed ${indexed} paper pages, but the build rendered ${papers}`);
         logger.info(`indexed ${indexed} paper pages for search`);
         const precache = await shellFiles(out, base);
-        const version = createHash('sha256').update(precache.join('\n')).update(await readFile(join(out, 'pagefind/pagefind-entry.json'))).digest('hex').slice(0, 12);
-        await writeFile(join(out, 'sw.js'), serviceWorkerSource({ version, base, precache }));
-        logger.info(`service worker ${version} precaches ${precache.length} files`);
+        await writeFile(join(out, 'sw.js'), serviceWorkerSource({ build, base, precache }));
+        logger.info(`service worker for build ${build} precaches ${precache.length} files`);
       },
     },
   };

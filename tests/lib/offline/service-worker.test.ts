@@ -1,12 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { serviceWorkerSource } from '../../../src/lib/offline/service-worker.ts';
+import { buildMarker, serviceWorkerSource } from '../../../src/lib/offline/service-worker.ts';
 
 describe('serviceWorkerSource', () => {
-  const source = serviceWorkerSource({ version: 'abc123', base: '/shelf/', precache: ['/shelf/', '/shelf/pagefind/pagefind-entry.json'] });
+  const source = serviceWorkerSource({ build: 'abc123', base: '/shelf/', precache: ['/shelf/', '/shelf/pagefind/pagefind-entry.json'] });
 
   test('returns a script that parses, names its cache after the build and precaches the given files', () => {
     expect(() => new Function(source)).not.toThrow();
     expect(source).toContain('const CACHE = "papershelf-abc123";');
+    expect(source).toContain(`const MARKER = ${JSON.stringify(buildMarker('abc123'))};`);
     expect(source).toContain('const PRECACHE = ["/shelf/","/shelf/pagefind/pagefind-entry.json"];');
   });
 
@@ -16,7 +17,7 @@ describe('serviceWorkerSource', () => {
   });
 
   test('escapes what it embeds, so a path cannot break out of its string', () => {
-    const hostile = serviceWorkerSource({ version: 'v', base: '/', precache: ['/a"];alert(1);//'] });
+    const hostile = serviceWorkerSource({ build: 'v', base: '/', precache: ['/a"];alert(1);//'] });
     expect(() => new Function(hostile)).not.toThrow();
     expect(hostile).toContain(JSON.stringify(['/a"];alert(1);//']));
   });
