@@ -6,7 +6,7 @@ import { parseDigest, sidecarName } from '../lib/digest/parse.ts';
 import { formatProblem, type DigestProblem, type ParsedDigest } from '../lib/digest/types.ts';
 import { readPublished, writeItem } from '../lib/mdx/write.ts';
 import { buildPapers, type PublishedPaper } from '../lib/papers/model.ts';
-import { compileVocabulary, type Topic } from '../lib/papers/topics.ts';
+import { compileVocabulary, OTHER_TOPIC, type Topic } from '../lib/papers/topics.ts';
 import { createProgress, type ProgressOutput } from './progress.ts';
 import type { Settings } from './settings.ts';
 
@@ -124,14 +124,28 @@ async function readCaptureDate(seedsDir: string, file: string, problems: DigestP
   return undefined;
 }
 
-/** Reads the topic vocabulary, failing with the file's name when it is not a list of topics. */
+/** Reads the topic vocabulary, failing with the file's name and what is wrong when it is not a valid list of topics. */
 export async function readVocabulary(path: string): Promise<Topic[]> {
   const data: unknown = parseYaml(await readFile(path, 'utf8'));
-  const valid =
-    Array.isArray(data) &&
-    data.every((topic) => typeof topic?.id === 'string' && typeof topic.name === 'string' && Array.isArray(topic.terms));
-  if (!valid) throw new Error(`${path}: expected a list of topics, each with id, name, description and terms`);
+  const problem = vocabularyProblem(data);
+  if (problem) throw new Error(`${path}: ${problem}`);
   return data as Topic[];
+}
+
+/** What is wrong with a topic vocabulary, or undefined when nothing is. */
+export function vocabularyProblem(data: unknown): string | undefined {
+  if (!Array.isArray(data)) return 'expected a list of topics, each with id, name, description and terms';
+  const ids = new Set<string>();
+  for (const [index, topic] of data.entries()) {
+    const where = `topic ${index + 1}`;
+    if (typeof topic?.id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(topic.id)) return `${where}: expected an id of lower-case words joined by hyphens`;
+    if (ids.has(topic.id)) return `${where}: the id "${topic.id}" is used twice`;
+    ids.add(topic.id);
+    if (typeof topic.name !== 'string' || typeof topic.description !== 'string') return `${where} ("${topic.id}"): expected a name and a description`;
+    if (!Array.isArray(topic.terms) || !topic.terms.every((term: unknown) => typeof term === 'string')) return `${where} ("${topic.id}"): expected terms, a list of words and phrases`;
+  }
+  if (!ids.has(OTHER_TOPIC)) return `expected a topic with the id "${OTHER_TOPIC}", where papers that match no term go`;
+  return undefined;
 }
 
 interface PublishedItem extends PublishedPaper {

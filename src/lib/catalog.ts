@@ -31,6 +31,10 @@ export const topicList = topicFacets(papersByTopic, vocabulary);
 export const authorList = authorFacets(papersByAuthors);
 export const dateList = dateFacets(papers);
 export const topicsById = new Map(topicList.map((topic) => [topic.slug, topic]));
+/** Topics that have papers, for lists that link every entry. */
+export const topicsWithPapers = topicList.filter((topic) => topic.count > 0);
+/** The papers the home page shows first. */
+export const newestPapers = papers.slice(0, 10);
 
 function toCatalogPaper(entry: CollectionEntry<'papers'>): CatalogPaper {
   const { data } = entry;

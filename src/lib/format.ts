@@ -24,3 +24,10 @@ export function formatByline(byline: Byline): string {
   if (byline.kind === 'organization') return byline.name;
   return byline.count === 1 ? '1 author' : `${byline.count} authors`;
 }
+
+/** The byline's label and full value on a paper page: "Authors: 4 authors" or "Organisation: NVIDIA (nvidia)". */
+export function bylineFact(byline: Byline): { label: string; value: string } {
+  return byline.kind === 'organization'
+    ? { label: 'Organisation', value: `${byline.name} (${byline.handle})` }
+    : { label: 'Authors', value: formatByline(byline) };
+}

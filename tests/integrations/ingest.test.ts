@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { describeSummary, ingest, IngestError } from '../../src/integrations/ingest.ts';
+import { describeSummary, ingest, IngestError, vocabularyProblem } from '../../src/integrations/ingest.ts';
 import { createProgress } from '../../src/integrations/progress.ts';
 import { readSettings } from '../../src/integrations/settings.ts';
 import { splitItem } from '../../src/lib/mdx/write.ts';
@@ -157,4 +157,17 @@ describe('ingest interrupted', () => {
     expect(summary.papers.new + summary.papers.unchanged).toBe(4006);
     expect((await readdir(papersDir)).filter((name) => !name.endsWith('.mdx'))).toEqual([]);
   }, 60_000);
+});
+
+describe('vocabularyProblem', () => {
+  const other = { id: 'other', name: 'Other', description: 'The rest.', terms: [] };
+  test('accepts the repository vocabulary shape and explains each kind of mistake', () => {
+    expect(vocabularyProblem([other])).toBeUndefined();
+    expect(vocabularyProblem({ id: 'x' })).toMatch(/expected a list of topics/);
+    expect(vocabularyProblem([{ ...other, id: 'Bad Id' }])).toMatch(/topic 1: expected an id/);
+    expect(vocabularyProblem([other, other])).toMatch(/topic 2: the id "other" is used twice/);
+    expect(vocabularyProblem([{ ...other, description: 3 }])).toMatch(/expected a name and a description/);
+    expect(vocabularyProblem([{ ...other, terms: [1] }])).toMatch(/expected terms/);
+    expect(vocabularyProblem([{ ...other, id: 'misc' }])).toMatch(/id "other"/);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDate, formatUpvotes, summarize } from '../../src/lib/format.ts';
+import { bylineFact, formatDate, formatUpvotes, summarize } from '../../src/lib/format.ts';
 import { paths, withBase } from '../../src/lib/paths.ts';
 
 describe('withBase', () => {
@@ -27,5 +27,12 @@ describe('summarize', () => {
   test('cuts long text at a word and keeps short text whole', () => {
     expect(summarize(['short'])).toBe('short');
     expect(summarize(['aaa bbb ccc'], 6)).toBe('aaa…');
+  });
+});
+
+describe('bylineFact', () => {
+  test('labels an author count and an organisation', () => {
+    expect(bylineFact({ kind: 'authors', count: 1 })).toEqual({ label: 'Authors', value: '1 author' });
+    expect(bylineFact({ kind: 'organization', handle: 'nvidia', name: 'NVIDIA' })).toEqual({ label: 'Organisation', value: 'NVIDIA (nvidia)' });
   });
 });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFile, readdir, readFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { LinkChecker } from 'linkinator';
@@ -202,6 +202,22 @@ describe('astro build of the fixture catalog', () => {
     }
     expect(problems).toEqual([]);
   });
+});
+
+describe('astro build of a catalog with bad digests', () => {
+  test('fails, listing every problem as file:line, and publishes the valid entries only when told to', async () => {
+    const bad = await createFixtureSite();
+    await writeFile(join(bad.seedsDir, '007_bad.txt'), 'Apr 13\n\nBad One\n\nText.\n\n  • x authors\n·\nJan 1, 2025\n\nBad Two\n\nText.\n\n  • 2 authors\n·\nFeb 30, 2025\n');
+    const failed = await buildSite(bad, join(bad.dir, 'dist'));
+    expect(failed.code).not.toBe(0);
+    expect(failed.output).toContain('007_bad.txt:7: author count "x" is not a number');
+    expect(failed.output).toContain('007_bad.txt:17: impossible date "Feb 30, 2025"');
+    expect(failed.output).toContain('PAPERSHELF_ALLOW_INVALID=1');
+    const allowed = await buildSite(bad, join(bad.dir, 'dist'), { PAPERSHELF_ALLOW_INVALID: '1' });
+    expect(allowed.code, allowed.output).toBe(0);
+    expect(allowed.output).toContain('skipped: 007_bad.txt:7:');
+    expect((await readdir(join(bad.dir, 'dist/papers'))).length).toBe(6);
+  }, 120_000);
 });
 
 let server: ChildProcess | undefined;

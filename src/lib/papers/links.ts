@@ -46,9 +46,13 @@ export function extractLinks(abstract: readonly string[]): { code: string[]; lin
   return { code: [...code], links: [...links] };
 }
 
-/** Whether a URL points at a GitHub repository (an owner and a name), not just a profile or the site. */
+/** First path segments of github.com that are GitHub's own pages, not an owner. */
+const GITHUB_PAGES = new Set(['orgs', 'users', 'topics', 'features', 'marketplace', 'sponsors', 'settings', 'apps', 'collections', 'enterprise', 'explore', 'about', 'pricing', 'login', 'search', 'trending']);
+
+/** Whether a URL points into a GitHub repository (an owner and a name), not a profile or GitHub's own pages. */
 export function isRepository(url: string): boolean {
   const parsed = URL.parse(url);
   if (!parsed || !/^(www\.)?github\.com$/i.test(parsed.hostname)) return false;
-  return parsed.pathname.split('/').filter(Boolean).length >= 2;
+  const [owner, name] = parsed.pathname.split('/').filter(Boolean);
+  return owner !== undefined && name !== undefined && !GITHUB_PAGES.has(owner.toLowerCase());
 }

@@ -45,5 +45,7 @@ describe('isRepository', () => {
     expect(isRepository('https://github.com/owner/repo/tree/main')).toBe(true);
     expect(isRepository('https://github.com/owner')).toBe(false);
     expect(isRepository('https://gitlab.com/owner/repo')).toBe(false);
+    expect(isRepository('https://github.com/orgs/huggingface/repositories')).toBe(false);
+    expect(isRepository('https://github.com/topics/diffusion')).toBe(false);
   });
 });

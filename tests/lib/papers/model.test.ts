@@ -66,11 +66,11 @@ describe('buildPapers', () => {
     }
   });
 
-  test('keeps a pinned slug when the title is spelled differently in a newer digest', () => {
+  test('keeps a published slug for the same identity, whatever slug the title would get now', () => {
     const fixed = digest('003.txt', 'Jun 1, 2026', [entry('Spiking Diffusion Models.', 'Fixed.') + 'Aug 29, 2024']);
-    const published = [{ key: 'spiking diffusion models', slug: 'spiking-diffusion-models', fingerprint: 'unrelated' }];
+    const published = [{ key: 'spiking diffusion models', slug: 'an-older-slug-rule', fingerprint: 'unrelated' }];
     const [paper] = buildPapers([fixed], { vocabulary, published });
-    expect(paper!.slug).toBe('spiking-diffusion-models');
+    expect(paper!.slug).toBe('an-older-slug-rule');
   });
 
   test('keeps the URL of a paper whose title a newer digest rewords, by its date and abstract', () => {

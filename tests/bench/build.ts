@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticDigests } from './synthetic.ts';
@@ -8,7 +8,7 @@ import { measureFirstSearch } from './transfer.ts';
 // `npm run bench [-- 2000 10000]`: times the full build (ingest + astro build + Pagefind) of the seed catalog and of
 // synthetic catalogs of the given sizes, each from an empty content folder and then again unchanged, and measures in
 // Chromium what loading the search page and a first search transfer. Prints the figures; asserts nothing.
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '../..');
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 if (sizes.length === 0) sizes.push(2000);
 
@@ -38,6 +38,10 @@ async function timedBuild(label: string, seedsDir: string): Promise<void> {
     const papers = readdirSync(join(dir, 'dist/papers')).length;
     console.log(`${label.padEnd(16)} ${run.padEnd(9)} ${seconds.toFixed(1).padStart(6)} s   ${String(papers).padStart(6)} papers   ${String(dist.files).padStart(6)} files   ${(dist.bytes / 1e6).toFixed(1).padStart(7)} MB`);
   }
+  const worker = readFileSync(join(dir, 'dist/sw.js'), 'utf8');
+  const precache = JSON.parse(/const PRECACHE = (\[.*\]);/.exec(worker)![1]!) as string[];
+  const precacheBytes = precache.reduce((sum, path) => sum + statSync(join(dir, 'dist', path.endsWith('/') ? `${path}index.html` : path)).size, 0);
+  console.log(`${label.padEnd(16)} offline: the service worker precaches ${precache.length} files, ${(precacheBytes / 1e6).toFixed(1)} MB, on a first visit`);
   const transfer = await measureFirstSearch(join(dir, 'dist'), 'diffusion');
   if (transfer) {
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;

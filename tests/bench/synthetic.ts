@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseDigest } from '../src/lib/digest/parse.ts';
+import { parseDigest } from '../../src/lib/digest/parse.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
