@@ -164,11 +164,15 @@ describe('astro build of the fixture catalog', () => {
     expect(worker).not.toContain('pagefind-ui.js');
   });
 
-  test('sends a Content-Security-Policy that allows WebAssembly and no inline code it did not hash', async () => {
-    const csp = (await page('search')).querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '';
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval'( 'sha256-[^']+')+;/);
-    expect(csp).not.toContain('unsafe-inline');
+  test('sends a Content-Security-Policy with no inline code it did not hash, and WebAssembly on the search page only', async () => {
+    const cspOf = async (path: string) => (await page(path)).querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '';
+    const search = await cspOf('search');
+    expect(search).toContain("default-src 'self'");
+    expect(search).toMatch(/script-src 'self' 'wasm-unsafe-eval'( 'sha256-[^']+')+;/);
+    expect(search).not.toContain('unsafe-inline');
+    const paper = await cspOf('papers/spiking-diffusion-models');
+    expect(paper).toMatch(/script-src 'self'( 'sha256-[^']+')+;/);
+    expect(paper).not.toContain('wasm-unsafe-eval');
   });
 
   test('links only to pages that exist, all under the base path', async () => {
