@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { SLUG_PATTERN } from './lib/papers/slug.ts';
 
 // The papershelf integration sets this before the collections load, so ingest and Astro read the same folder.
 const contentDir = process.env.PAPERSHELF_CONTENT || 'content';
@@ -13,7 +14,7 @@ const papers = defineCollection({
   schema: z
     .object({
       title: z.string().min(1),
-      slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case ASCII slug'),
+      slug: z.string().regex(SLUG_PATTERN, 'expected a lower-case ASCII slug'),
       key: z.string().min(1),
       date: isoDate,
       upvotes: z.number().int().nonnegative(),
@@ -34,7 +35,7 @@ const papers = defineCollection({
 /** The topic vocabulary: id (URL key), name, description, and the terms that assign it. */
 const topics = defineCollection({
   loader: file(`${contentDir}/topics.yaml`),
-  schema: z.object({ id: z.string(), name: z.string(), description: z.string(), terms: z.array(z.string()) }),
+  schema: z.object({ id: z.string().regex(SLUG_PATTERN), name: z.string(), description: z.string(), terms: z.array(z.string()) }),
 });
 
 export const collections = { papers, topics };

@@ -6,6 +6,7 @@ import { parseDigest, sidecarName } from '../lib/digest/parse.ts';
 import { formatProblem, type DigestProblem, type ParsedDigest } from '../lib/digest/types.ts';
 import { readPublished, writeItem } from '../lib/mdx/write.ts';
 import { buildPapers, type PublishedPaper } from '../lib/papers/model.ts';
+import { SLUG_PATTERN } from '../lib/papers/slug.ts';
 import { compileVocabulary, OTHER_TOPIC, type Topic } from '../lib/papers/topics.ts';
 import { createProgress, type ProgressOutput } from './progress.ts';
 import type { Settings } from './settings.ts';
@@ -138,7 +139,7 @@ export function vocabularyProblem(data: unknown): string | undefined {
   const ids = new Set<string>();
   for (const [index, topic] of data.entries()) {
     const where = `topic ${index + 1}`;
-    if (typeof topic?.id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(topic.id)) return `${where}: expected an id of lower-case words joined by hyphens`;
+    if (typeof topic?.id !== 'string' || !SLUG_PATTERN.test(topic.id)) return `${where}: expected an id of lower-case words joined by hyphens`;
     if (ids.has(topic.id)) return `${where}: the id "${topic.id}" is used twice`;
     ids.add(topic.id);
     if (typeof topic.name !== 'string' || typeof topic.description !== 'string') return `${where} ("${topic.id}"): expected a name and a description`;

@@ -1,4 +1,4 @@
-import { monthName } from './papers/group.ts';
+import { monthName } from './digest/date.ts';
 import type { Byline } from './digest/types.ts';
 
 /** A catalog date as readers see it everywhere: `9 January 2024`. */

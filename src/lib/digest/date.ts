@@ -1,20 +1,22 @@
-/** Month names a digest may use, keyed by their lower-case spelling. */
+/** The months, January first: the one table every date in the project is read and written with. */
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const ABBREVIATIONS = MONTH_NAMES.map((name) => name.slice(0, 3));
+
+/** Month numbers by the lower-case names a digest may use: full, three letters, or "Sept" (each starts with its three). */
 const MONTHS: ReadonlyMap<string, number> = new Map(
-  [
-    ['jan', 'january'],
-    ['feb', 'february'],
-    ['mar', 'march'],
-    ['apr', 'april'],
-    ['may', 'may'],
-    ['jun', 'june'],
-    ['jul', 'july'],
-    ['aug', 'august'],
-    ['sep', 'september', 'sept'],
-    ['oct', 'october'],
-    ['nov', 'november'],
-    ['dec', 'december'],
-  ].flatMap((names, index) => names.map((name) => [name, index + 1] as const)),
+  [...MONTH_NAMES, ...ABBREVIATIONS, 'Sept'].map((name) => [name.toLowerCase(), ABBREVIATIONS.indexOf(name.slice(0, 3)) + 1]),
 );
+
+/** "January" for "01"; the label of a month on every page. */
+export function monthName(month: string): string {
+  return MONTH_NAMES[Number(month) - 1] ?? month;
+}
+
+/** Whether a day exists in the calendar (month 1–12). */
+function exists(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return day >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
 /** A date line as written: `Jan 9, 2024`, `Feb 12 1` (year-less, 1 upvote). */
 export interface RawDate {
@@ -43,8 +45,7 @@ export function readDateLine(line: string): RawDate | undefined {
 export function toIsoDate(monthName: string, day: number, year: number): { iso: string } | { error: string } {
   const month = MONTHS.get(monthName.toLowerCase());
   if (month === undefined) return { error: unknownMonth(monthName) };
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (day < 1 || date.getUTCMonth() !== month - 1) {
+  if (!exists(year, month, day)) {
     return { error: `impossible date "${monthName} ${day}, ${year}": that month has no day ${day}` };
   }
   return { iso: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
@@ -57,7 +58,7 @@ export function isMonthName(name: string): boolean {
 
 /** The problem message for a month name no digest uses. */
 export function unknownMonth(name: string): string {
-  return `unknown month "${name}", expected one of Jan, Feb, Mar, Apr, May, Jun, Jul, Aug, Sep, Oct, Nov, Dec`;
+  return `unknown month "${name}", expected one of ${ABBREVIATIONS.join(', ')}`;
 }
 
 /** Whether text is a `YYYY-MM-DD` date that exists in the calendar. */
@@ -65,6 +66,5 @@ export function isIsoDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return false;
   const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return exists(year, month, day);
 }

@@ -1,4 +1,5 @@
 import type { Paper } from './model.ts';
+import { monthName } from '../digest/date.ts';
 import { OTHER_TOPIC, type Topic } from './topics.ts';
 
 /** One value of a facet: its URL key, its display label and how many papers have it. */
@@ -77,12 +78,5 @@ export function dateFacets(papers: readonly Pick<Paper, 'date'>[]): YearFacet[] 
           .map((month) => ({ slug: month, label: monthName(month), count: months.get(month)!.length })),
       };
     });
-}
-
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "January" for "01". */
-export function monthName(month: string): string {
-  return MONTH_NAMES[Number(month) - 1] ?? month;
 }
 
