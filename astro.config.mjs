@@ -15,6 +15,10 @@ export default defineConfig({
   // Tests build fixture sites with their own content cache.
   cacheDir: process.env.PAPERSHELF_CACHE || './node_modules/.astro',
   integrations: [papershelf(), mdx(), searchIndex()],
+  // Two routes claiming one URL lose a page: fail the build instead of warning.
+  prerenderConflictBehavior: 'error',
+  // Pages whose cacheKey (a hash of what they show) is unchanged are restored from the last build, not re-rendered.
+  experimental: { incrementalBuild: true },
   security: {
     // Nothing beyond the site itself; Pagefind's UI draws icons from data: URLs. The search page alone also allows
     // WebAssembly ('wasm-unsafe-eval'), which Pagefind runs.

@@ -1,6 +1,8 @@
+import { resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { papersLoader } from './integrations/papers-loader.ts';
 import { SLUG_PATTERN } from './lib/papers/slug.ts';
 
 // The papershelf integration sets this before the collections load, so ingest and Astro read the same folder.
@@ -10,7 +12,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY
 
 /** One item per paper, written by the ingest; the frontmatter holds all digest data, the body holds editors' notes. */
 const papers = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: `${contentDir}/papers` }),
+  // Data only, unless an editor wrote an MDX body: only those items are compiled.
+  loader: papersLoader({ folder: resolve(contentDir, 'papers') }),
   schema: z
     .object({
       title: z.string().min(1),

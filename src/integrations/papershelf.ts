@@ -1,6 +1,7 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { relative, sep } from 'node:path';
 import { describeSummary, ingest, IngestError } from './ingest.ts';
+import { PAPERS_LOADER } from './papers-loader.ts';
 import { readSettings, type Settings } from './settings.ts';
 
 /**
@@ -29,7 +30,7 @@ export default function papershelf(): AstroIntegration {
             logger.info(`${relative(process.cwd(), file)} changed: ingesting again`);
             try {
               await run(settings, logger);
-              await refreshContent?.({ loaders: ['glob-loader', 'file-loader'] });
+              await refreshContent?.({ loaders: [PAPERS_LOADER, 'file-loader'] });
               server.ws.send({ type: 'full-reload' });
             } catch (error) {
               logger.error((error as Error).message);

@@ -1,12 +1,16 @@
+import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { authorFacets, authorKey, dateFacets, groupBy, topicFacets } from './papers/group.ts';
 import { compareNewestFirst, type Paper } from './papers/model.ts';
 import { OTHER_TOPIC, type Topic } from './papers/topics.ts';
+import { legacyYearPages } from './pagination.ts';
 
 /** A paper as the pages see it: the model's fields, the digest it came from, and the entry whose MDX body editors write. */
 export interface CatalogPaper extends Omit<Paper, 'key' | 'source'> {
   /** The digest the data comes from, for generated items. */
   digest?: string;
+  /** Whether editors wrote an MDX body, which the paper page renders as notes. */
+  hasNotes: boolean;
   entry: CollectionEntry<'papers'>;
 }
 
@@ -33,6 +37,8 @@ export const dateList = dateFacets(papers);
 export const topicsById = new Map(topicList.map((topic) => [topic.slug, topic]));
 /** Topics that have papers, for lists that link every entry. */
 export const topicsWithPapers = topicList.filter((topic) => topic.count > 0);
+/** Old URLs of year pages, each leading to the page's current URL. */
+export const yearPageRedirects = legacyYearPages(dateList);
 /** The papers the home page shows first. */
 export const newestPapers = papers.slice(0, 10);
 
@@ -52,9 +58,24 @@ function toCatalogPaper(entry: CollectionEntry<'papers'>): CatalogPaper {
     links: data.links,
     digests: data.digests,
     digest: data.generated?.digest,
+    hasNotes: (entry.body ?? '').trim() !== '',
     entry,
   };
 }
 
-/** Papers per page of every paginated list. */
-export const PAGE_SIZE = 25;
+export { PAGE_SIZE } from './paths.ts';
+
+// What every page shows besides its own props: the topic names (chips, search facets).
+const siteKey = JSON.stringify(topicList.map((topic) => [topic.slug, topic.label]));
+
+/**
+ * Gives each static path a `cacheKey`: a hash of everything the page shows, so an incremental build re-renders only
+ * pages whose papers or lists changed. A paper counts by its data and its editors' body, not by its whole entry.
+ */
+export function withCacheKeys<T extends { props: unknown }>(paths: T[]): (T & { cacheKey: string })[] {
+  return paths.map((path) => ({ ...path, cacheKey: hashOf(path.props) }));
+}
+function hashOf(props: unknown): string {
+  const json = JSON.stringify(props, (key, value) => (key === 'entry' ? ((value as CollectionEntry<'papers'>).body ?? '') : value));
+  return createHash('sha256').update(siteKey).update(json).digest('base64url');
+}

@@ -1,3 +1,6 @@
+/** Papers per page of every paginated list. */
+export const PAGE_SIZE = 25;
+
 /** Every URL of the site, relative to its base; one place, so a link and its page never disagree. */
 export const paths = {
   home: () => '',
@@ -8,6 +11,8 @@ export const paths = {
   authorCount: (key: string) => `authors/${key}/`,
   dates: () => 'dates/',
   year: (year: string) => `dates/${year}/`,
+  /** Page n of a year's list: under `page/`, apart from the months' `dates/<yyyy>/<mm>/`. */
+  yearPage: (year: string, n: number) => (n === 1 ? `dates/${year}/` : `dates/${year}/page/${n}/`),
   month: (year: string, month: string) => `dates/${year}/${month}/`,
   search: () => 'search/',
 };
@@ -16,4 +21,11 @@ export const paths = {
 export function withBase(base: string, path: string): string {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   return `${prefix}${path.replace(/^\/+/, '')}`;
+}
+
+/** The path below the base of a URL path that starts with the base: the inverse of `withBase`. */
+export function belowBase(base: string, url: string): string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  if (!url.startsWith(prefix)) throw new Error(`${url} is not under the base ${prefix}`);
+  return url.slice(prefix.length);
 }

@@ -1,0 +1,92 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { AstroError } from 'astro/errors';
+import type { Loader, LoaderContext } from 'astro/loaders';
+
+/** The name the papers loader registers under; `refreshContent({ loaders: [...] })` uses it. */
+export const PAPERS_LOADER = 'papershelf-papers';
+
+/**
+ * Loads `<folder>/*.mdx`, one item per paper, keyed by its `slug`. An item whose MDX body is empty is data only:
+ * nothing is compiled or bundled for it. Only an item whose body holds editors' MDX becomes a module, rendered on
+ * demand (`deferredRender`), as `glob()` does for every file. Unchanged files (same digest) are not parsed again.
+ */
+export function papersLoader(options: { folder: string }): Loader {
+  return {
+    name: PAPERS_LOADER,
+    load: async (context) => {
+      const { config, store, watcher } = context;
+      const root = fileURLToPath(config.root);
+      const folder = options.folder;
+      const names = (await readdir(folder).catch(() => [] as string[])).filter(isItem).sort();
+      const untouched = new Set(store.keys());
+      const owners = new Map<string, string>();
+      const ids = new Map<string, string>();
+      for (const name of names) {
+        const path = join(folder, name);
+        const id = await syncItem(context, root, path, await readFile(path, 'utf8'));
+        const previous = owners.get(id);
+        if (previous) throw duplicateSlug(id, previous, relative(root, path));
+        owners.set(id, relative(root, path));
+        ids.set(path, id);
+        untouched.delete(id);
+      }
+      for (const id of untouched) store.delete(id);
+
+      if (!watcher) return;
+      // Editors' changes to an item in `astro dev`; the ingest's own writes arrive through refreshContent.
+      watcher.add(folder);
+      const onChange = async (path: string) => {
+        if (!path.startsWith(folder + sep) || !isItem(path)) return;
+        try {
+          ids.set(path, await syncItem(context, root, path, await readFile(path, 'utf8')));
+        } catch (error) {
+          context.logger.error((error as Error).message);
+        }
+      };
+      watcher.on('add', onChange);
+      watcher.on('change', onChange);
+      watcher.on('unlink', (path) => {
+        const id = ids.get(path);
+        if (id === undefined) return;
+        store.delete(id);
+        ids.delete(path);
+      });
+    },
+  };
+}
+
+const isItem = (name: string) => name.endsWith('.mdx');
+
+/** Stores one item unless its digest is unchanged; returns its id. */
+async function syncItem(context: LoaderContext, root: string, path: string, contents: string): Promise<string> {
+  const { store, parseData, generateDigest } = context;
+  const filePath = relative(root, path).split(sep).join('/');
+  const digest = generateDigest(contents);
+  let parsed: ReturnType<typeof parseFrontmatter>;
+  try {
+    parsed = parseFrontmatter(contents);
+  } catch (error) {
+    throw new AstroError(`${filePath}: the frontmatter is not valid YAML: ${(error as Error).message}`, 'Fix the YAML between the two "---" lines; the ingest never rewrites a file it cannot read.');
+  }
+  const raw = parsed.frontmatter as Record<string, unknown>;
+  const id = typeof raw.slug === 'string' && raw.slug !== '' ? raw.slug : filePath.replace(/^.*\//, '').replace(/\.mdx$/, '');
+  const existing = store.get(id);
+  if (existing?.digest === digest && existing.filePath === filePath) {
+    if (existing.deferredRender) store.addModuleImport(filePath);
+    return id;
+  }
+  const data = await parseData({ id, data: raw, filePath });
+  const body = parsed.content.trim();
+  store.set(body === '' ? { id, data, digest, filePath } : { id, data, body, digest, filePath, deferredRender: true });
+  return id;
+}
+
+function duplicateSlug(slug: string, first: string, second: string): AstroError {
+  return new AstroError(
+    `Two items claim the slug "${slug}": ${first} and ${second}.`,
+    'A slug is one page\'s permanent URL. Keep one of the files, or give the other its own slug.',
+  );
+}
