@@ -41,6 +41,16 @@ export function fillerDigest(count: number): string {
   return `Daily Papers\n\nApr 1, 2026\n\n${entries.join('\n')}`;
 }
 
+/** A digest of `count` plain papers dated through the twelve months of `year`, 2 authors each. */
+export function yearDigest(count: number, year: number): string {
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const entries = Array.from({ length: count }, (_, i) => {
+    const n = i + 1;
+    return `Year Paper Number ${n}\n\nA plain abstract about weaving pattern ${n}.\n\n  • 2 authors\n·\n${months[i % 12]} ${(i % 28) + 1}, ${year}\n`;
+  });
+  return `Daily Papers\n\nJan 2, ${year + 1}\n\n${entries.join('\n')}`;
+}
+
 /** The environment that points ingest and Astro at a fixture site. */
 export function siteEnv(site: FixtureSite, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -57,14 +67,25 @@ export function siteEnv(site: FixtureSite, extra: Record<string, string> = {}): 
   };
 }
 
-/** Runs the real `astro build` (the README's build command) on a fixture site; resolves with its exit code and output. */
-export function buildSite(site: FixtureSite, outDir: string, extra: Record<string, string> = {}): Promise<{ code: number; output: string }> {
+/**
+ * Runs the real `astro build` (the README's build command) on a fixture site; resolves with its exit code and output.
+ * Astro bundles the pages of a build whose outDir lies outside its working directory into `<cwd>/.astro/.prerender`,
+ * so each fixture build runs in a folder of its own inside the repository (where node_modules resolves).
+ */
+export async function buildSite(site: FixtureSite, outDir: string, extra: Record<string, string> = {}): Promise<{ code: number; output: string }> {
+  const cwd = join(repoRoot, 'node_modules/.cache/papershelf-builds', basename(site.dir));
+  await mkdir(cwd, { recursive: true });
+  return run([join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', repoRoot, '--outDir', outDir], cwd, siteEnv(site, extra));
+}
+
+/** Runs `npm run ingest` (the ingest alone) on a fixture site. */
+export function runIngest(site: FixtureSite, args: string[] = []): Promise<{ code: number; output: string }> {
+  return run([join(repoRoot, 'src/cli/ingest.ts'), ...args], repoRoot, siteEnv(site));
+}
+
+function run(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-      cwd: repoRoot,
-      env: siteEnv(site, extra),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

@@ -5,7 +5,7 @@ import { HtmlValidate } from 'html-validate';
 import { LinkChecker } from 'linkinator';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, createFixtureSite, repoRoot, siteEnv, type FixtureSite } from '../helpers/fixture-site.ts';
+import { buildSite, createFixtureSite, repoRoot, runIngest, siteEnv, yearDigest, type FixtureSite } from '../helpers/fixture-site.ts';
 
 // Astro writes <root>/.astro/ in every build and dev server, so the tests that run it share this one file and run in turn.
 // One real `astro build` of the fixture digests (tests/fixtures/site/seeds plus 30 filler papers, enough to
@@ -16,10 +16,17 @@ let www: string;
 let dist: string;
 let build: { code: number; output: string };
 
+/** What an editor writes below an item's frontmatter: Markdown and MDX. */
+const EDITORS_NOTE = "\nAn editor's note with **bold words** and {2 + 3} things.\n";
+let ingested: { code: number; output: string };
+
 beforeAll(async () => {
   site = await createFixtureSite({ fillers: 30 });
   www = join(site.dir, 'www');
   dist = join(www, 'shelf');
+  // Ingest first, so an editor can write notes in one item before the build.
+  ingested = await runIngest(site);
+  await appendFile(join(site.contentDir, 'papers/spiking-diffusion-models.mdx'), EDITORS_NOTE);
   build = await buildSite(site, dist, { PAPERSHELF_BASE: BASE, PAPERSHELF_SITE: 'https://catalog.example.org' });
 }, 240_000);
 
@@ -39,9 +46,20 @@ function fact(doc: HTMLElement, label: string): string | undefined {
 
 describe('astro build of the fixture catalog', () => {
   test('succeeds and reports the ingest summary', () => {
+    expect(ingested.code, ingested.output).toBe(0);
+    expect(ingested.output).toContain('digests read: 4, entries: 37');
+    expect(ingested.output).toContain('papers: 36 new, 0 changed, 0 unchanged');
     expect(build.code, build.output).toBe(0);
-    expect(build.output).toContain('digests read: 4, entries: 37');
-    expect(build.output).toContain('papers: 36 new, 0 changed, 0 unchanged');
+    expect(build.output).toContain('papers: 0 new, 0 changed, 36 unchanged');
+  });
+
+  test("renders an editor's MDX notes on the paper's page, and no notes where none were written", async () => {
+    const notes = (await page('papers/spiking-diffusion-models')).querySelector('.notes');
+    expect(text(notes?.querySelector('h2') ?? null)).toBe('Notes');
+    // Markdown with typographic quotes, and the MDX expression evaluated.
+    expect(text(notes?.querySelector('p') ?? null)).toBe('An editor’s note with bold words and 5 things.');
+    expect(text(notes?.querySelector('strong') ?? null)).toBe('bold words');
+    expect((await page('papers/minmo-a-multimodal-large-language-model-for-seamless-voice-interaction')).querySelector('.notes')).toBeNull();
   });
 
   test('publishes one page per paper', async () => {
@@ -186,9 +204,11 @@ describe('astro build of the fixture catalog', () => {
     });
     const broken = result.links.filter((link) => link.state === 'BROKEN').map((link) => `${link.url} (from ${link.parent})`);
     expect(broken).toEqual([]);
-    // The crawl reached every page but the 404 page, which nothing links to.
+    // The crawl reached every page but the 404 page and the redirects from old URLs, which nothing links to.
     const reached = new Set(result.links.filter((link) => link.state === 'OK').map((link) => new URL(link.url, 'http://localhost/').pathname.replace(/\/?$/, '/')));
-    expect(reached.size).toBeGreaterThanOrEqual((await htmlFiles()).length - 1);
+    const redirects = (await Promise.all((await htmlFiles()).map((file) => readFile(file, 'utf8')))).filter((html) => html.includes('http-equiv="refresh"'));
+    expect(redirects.length).toBeGreaterThan(0);
+    expect(reached.size).toBeGreaterThanOrEqual((await htmlFiles()).length - 1 - redirects.length);
     for (const file of await htmlFiles()) {
       for (const anchor of parse(await readFile(file, 'utf8')).querySelectorAll('a[href^="/"], link[href^="/"]')) {
         expect(anchor.getAttribute('href')).toMatch(/^\/shelf\//);
@@ -205,7 +225,43 @@ describe('astro build of the fixture catalog', () => {
       for (const result of report.results) for (const message of result.messages) problems.push(`${relative(dist, file)}:${message.line}: ${message.ruleId} ${message.message}`);
     }
     expect(problems).toEqual([]);
-  });
+  }, 120_000);
+});
+
+describe('astro build of a year with more pages than a year has months', () => {
+  // 330 papers in 2023: 14 pages of 25, while October to December have lists of their own.
+  test('gives every year page and every month list its own URL, and keeps the old year-page URLs working', async () => {
+    const busy = await createFixtureSite({ digests: [] });
+    await writeFile(join(busy.seedsDir, '001_busy-year.txt'), yearDigest(330, 2023));
+    const out = join(busy.dir, 'dist');
+    const built = await buildSite(busy, out);
+    expect(built.code, built.output).toBe(0);
+    expect(built.output).not.toMatch(/conflicts with|Could not render/);
+    const doc = async (path: string) => parse(await readFile(join(out, path, 'index.html'), 'utf8'));
+
+    // Every paper is on exactly one year page; pages 10 to 12 are year pages, not months.
+    const listed: string[] = [];
+    for (let n = 1; n <= 14; n++) {
+      const yearPage = await doc(n === 1 ? 'dates/2023' : `dates/2023/page/${n}`);
+      expect(text(yearPage.querySelector('h1'))).toBe('Papers of 2023');
+      listed.push(...yearPage.querySelectorAll('.paper-list h2 a').map((a) => a.getAttribute('href')!));
+    }
+    expect(listed).toHaveLength(330);
+    expect(new Set(listed).size).toBe(330);
+    const ninth = await doc('dates/2023/page/9');
+    expect(ninth.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/dates/2023/page/10/');
+    expect((await doc('dates/2023/page/2')).querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/dates/2023/');
+    expect(text((await doc('dates/2023/10')).querySelector('h1'))).toBe('Papers of October 2023');
+    expect(text((await doc('dates/2023/12')).querySelector('h1'))).toBe('Papers of December 2023');
+
+    // Year pages were once published as dates/2023/<n>/: those URLs lead to the pages' new homes.
+    const moved = await doc('dates/2023/2');
+    expect(moved.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe('0; url=/dates/2023/page/2/');
+    expect(moved.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://papershelf.example.org/dates/2023/page/2/');
+    expect(moved.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+    expect(moved.querySelector('a')?.getAttribute('href')).toBe('/dates/2023/page/2/');
+    expect((await doc('dates/2023/13')).querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe('0; url=/dates/2023/page/13/');
+  }, 180_000);
 });
 
 describe('astro build of a catalog with bad digests', () => {
