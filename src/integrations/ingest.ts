@@ -33,20 +33,24 @@ export class IngestError extends Error {
   }
 }
 
+/** How many files the ingest reads or writes at a time: enough to keep the disk busy, never one per paper at once. */
+const FILES_AT_ONCE = 32;
+
 /** Turns every digest in the seeds folder into an MDX item in `<content>/papers/`, writing only what changed. */
 export async function ingest(settings: Settings, output: ProgressOutput): Promise<IngestSummary> {
   const { digests, problems } = await readDigests(settings.seedsDir);
   const vocabulary = await readVocabulary(join(settings.contentDir, 'topics.yaml'));
   const papersDir = join(settings.contentDir, 'papers');
-  const published = await readPublishedItems(papersDir, settings.contentDir, problems);
+  const names = await readdir(papersDir).catch(() => undefined);
+  const published = await readPublishedItems(papersDir, names ?? [], settings.contentDir, problems);
   if (problems.length > 0 && !settings.allowInvalid) throw new IngestError(problems);
 
   const papers = buildPapers(digests, { vocabulary: compileVocabulary(vocabulary), published: [...published.values()] });
-  await mkdir(papersDir, { recursive: true });
-  await removeLeftovers(papersDir);
+  if (names === undefined) await mkdir(papersDir, { recursive: true });
+  await removeLeftovers(papersDir, names ?? []);
   const counts = { new: 0, changed: 0, unchanged: 0 };
   const progress = createProgress('ingest', papers.length, output);
-  for (const paper of papers) {
+  await forEachLimited(papers, FILES_AT_ONCE, async (paper) => {
     const item = published.get(paper.slug);
     const path = item?.path ?? join(papersDir, `${paper.slug}.mdx`);
     const next = writeItem(paper, item?.text);
@@ -56,7 +60,7 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
       counts[item ? 'changed' : 'new']++;
     }
     progress.tick();
-  }
+  });
   progress.done();
 
   const slugs = new Set(papers.map((paper) => paper.slug));
@@ -86,14 +90,42 @@ export function describeSummary(summary: IngestSummary): string[] {
   return lines;
 }
 
+/**
+ * Runs `task` on every item, at most `limit` at a time (a file handle and a buffer each), and stops starting new ones
+ * after one fails.
+ */
+export async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const index = next++;
+      try {
+        await task(items[index]!, index);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 /** Reads and parses every `*.txt` digest of a folder, with its optional capture-date sidecar. */
 async function readDigests(seedsDir: string): Promise<{ digests: ParsedDigest[]; problems: DigestProblem[] }> {
-  const names = (await readdir(seedsDir)).filter((name) => name.endsWith('.txt')).sort();
+  const all = await readdir(seedsDir);
+  const present = new Set(all);
+  const names = all.filter((name) => name.endsWith('.txt')).sort();
+  const files: { text: string; sidecar?: string }[] = [];
+  await forEachLimited(names, FILES_AT_ONCE, async (file, index) => {
+    const sidecar = present.has(sidecarName(file)) ? await readFile(join(seedsDir, sidecarName(file)), 'utf8').catch(() => undefined) : undefined;
+    files[index] = { text: await readFile(join(seedsDir, file), 'utf8'), sidecar };
+  });
   const digests: ParsedDigest[] = [];
   const problems: DigestProblem[] = [];
-  for (const file of names) {
-    const text = await readFile(join(seedsDir, file), 'utf8');
-    const capturedOn = await readCaptureDate(seedsDir, file, problems);
+  for (const [index, file] of names.entries()) {
+    const { text, sidecar } = files[index]!;
+    const capturedOn = sidecar === undefined ? undefined : readCaptureDate(sidecarName(file), sidecar, problems);
     const digest = parseDigest(text, { file, capturedOn });
     digests.push(digest);
     problems.push(...digest.problems);
@@ -101,15 +133,8 @@ async function readDigests(seedsDir: string): Promise<{ digests: ParsedDigest[];
   return { digests, problems };
 }
 
-/** The capture date an operator stated in `<digest>.meta.yaml` (`captured: YYYY-MM-DD`), if any. */
-async function readCaptureDate(seedsDir: string, file: string, problems: DigestProblem[]): Promise<string | undefined> {
-  const name = sidecarName(file);
-  let text: string;
-  try {
-    text = await readFile(join(seedsDir, name), 'utf8');
-  } catch {
-    return undefined;
-  }
+/** The capture date an operator stated in a sidecar `<digest>.meta.yaml` (`captured: YYYY-MM-DD`), if valid. */
+function readCaptureDate(name: string, text: string, problems: DigestProblem[]): string | undefined {
   const problem = (line: number) => problems.push({ file: name, line, message: 'expected "captured: YYYY-MM-DD", the day the listing was captured' });
   let data: unknown;
   try {
@@ -154,18 +179,17 @@ interface PublishedItem extends PublishedPaper {
   text: string;
 }
 
-/** Reads the generated items already in the papers folder, by slug; unreadable ones become problems. */
-async function readPublishedItems(papersDir: string, contentDir: string, problems: DigestProblem[]): Promise<Map<string, PublishedItem>> {
+/** Reads the generated items among the papers folder's files, by slug; unreadable ones become problems. */
+async function readPublishedItems(papersDir: string, files: readonly string[], contentDir: string, problems: DigestProblem[]): Promise<Map<string, PublishedItem>> {
+  const names = files.filter((name) => name.endsWith('.mdx')).sort();
+  const texts: string[] = [];
+  await forEachLimited(names, FILES_AT_ONCE, async (name, index) => {
+    texts[index] = await readFile(join(papersDir, name), 'utf8');
+  });
   const items = new Map<string, PublishedItem>();
-  let names: string[];
-  try {
-    names = (await readdir(papersDir)).filter((name) => name.endsWith('.mdx')).sort();
-  } catch {
-    return items;
-  }
-  for (const name of names) {
+  for (const [index, name] of names.entries()) {
     const path = join(papersDir, name);
-    const text = await readFile(path, 'utf8');
+    const text = texts[index]!;
     try {
       const published = readPublished(text);
       if (published) items.set(published.slug, { ...published, path, text });
@@ -177,8 +201,8 @@ async function readPublishedItems(papersDir: string, contentDir: string, problem
 }
 
 /** Removes the temporary files of a run that was killed between writing and renaming. */
-async function removeLeftovers(papersDir: string): Promise<void> {
-  for (const name of await readdir(papersDir)) {
+async function removeLeftovers(papersDir: string, names: readonly string[]): Promise<void> {
+  for (const name of names) {
     if (name.endsWith('.tmp')) await rm(join(papersDir, name), { force: true });
   }
 }
@@ -189,7 +213,8 @@ async function writeAtomically(path: string, text: string): Promise<void> {
   try {
     await writeFile(temporary, text);
     await rename(temporary, path);
-  } finally {
+  } catch (error) {
     await rm(temporary, { force: true });
+    throw error;
   }
 }

@@ -3,7 +3,7 @@ import { groupBy } from './group.ts';
 import { fingerprint, identityKey } from './identity.ts';
 import { extractLinks } from './links.ts';
 import { assignSlugs } from './slug.ts';
-import { assignTopics, type CompiledTopic } from './topics.ts';
+import { assignTopics, type CompiledVocabulary } from './topics.ts';
 
 /** A paper of the catalog: the newest digest's data for one identity, with everything derived from it. */
 export interface Paper {
@@ -32,12 +32,16 @@ export interface Paper {
 export interface PublishedPaper {
   key: string;
   slug: string;
-  fingerprint: string;
+  /**
+   * The item's fingerprint (see identity.ts). Asked only of items whose key no digest lists any more, and only when
+   * some paper is new: reading it costs a full parse of the item.
+   */
+  fingerprint: () => string;
 }
 
 /** What building the papers needs besides the digests. */
 export interface ModelOptions {
-  vocabulary: readonly CompiledTopic[];
+  vocabulary: CompiledVocabulary;
   /** Papers already published: their slugs never change and are never given to another paper. */
   published: readonly PublishedPaper[];
 }
@@ -98,11 +102,12 @@ function publishedSlugs(latest: ReadonlyMap<string, DigestEntry>, published: rea
     const slug = byKey.get(key);
     if (slug !== undefined) pinned.set(key, slug);
   }
-  const orphans = groupBy(
-    published.filter((paper) => !latest.has(paper.key)).sort((a, b) => a.slug.localeCompare(b.slug)),
-    (paper) => [paper.fingerprint],
-  );
-  for (const key of [...latest.keys()].filter((key) => !pinned.has(key)).sort()) {
+  const unlisted = published.filter((paper) => !latest.has(paper.key));
+  const fresh = [...latest.keys()].filter((key) => !pinned.has(key));
+  // Only a new key can be an unlisted item's paper under a reworded title; without both, no fingerprint is needed.
+  if (unlisted.length === 0 || fresh.length === 0) return pinned;
+  const orphans = groupBy(unlisted.sort((a, b) => a.slug.localeCompare(b.slug)), (paper) => [paper.fingerprint()]);
+  for (const key of fresh.sort()) {
     const orphan = orphans.get(fingerprint(latest.get(key)!))?.shift();
     if (orphan) pinned.set(key, orphan.slug);
   }

@@ -19,45 +19,105 @@ const TITLE_WEIGHT = 3;
 const RELATIVE_FLOOR = 0.25;
 /** An abstract that repeats a term counts it at most this often. */
 const MAX_ABSTRACT_HITS = 2;
+/** The endings a term's last word may take: "model" matches "models" and "modeles" too. */
+const PLURALS = ['', 's', 'es'];
 
 /** Lower case, hyphens and other punctuation read as spaces, so "Text-to-Speech" and "text to speech" match. */
 function normalize(text: string): string {
   return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
 }
 
-/** A topic with its terms compiled for matching. */
-export interface CompiledTopic {
-  id: string;
-  patterns: RegExp[];
+/** One term of one topic: its words, the last of which may end in a plural. */
+interface CompiledTerm {
+  /** Index of the term in the vocabulary's `terms`. */
+  index: number;
+  /** Index of its topic in the vocabulary's `ids`. */
+  topic: number;
+  words: string[];
+}
+
+/**
+ * A vocabulary compiled once for matching many papers: every term, and the terms each word can start a match of, so
+ * a paper costs one lookup per word of its text, whatever the number of terms.
+ */
+export interface CompiledVocabulary {
+  /** Topic ids in vocabulary order. */
+  ids: string[];
+  /** Every term of every topic, topic by topic, in vocabulary order. */
+  terms: CompiledTerm[];
+  /** The terms a match can start at a word with, by that word. */
+  startingWith: Map<string, CompiledTerm[]>;
 }
 
 /** Compiles a vocabulary's terms once, for matching many papers. */
-export function compileVocabulary(vocabulary: readonly Topic[]): CompiledTopic[] {
-  return vocabulary.map((topic) => ({
-    id: topic.id,
-    patterns: topic.terms.map((term) => {
-      const words = normalize(term).trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      return new RegExp(`(?<= )${words}(?:s|es)?(?= )`, 'g');
-    }),
-  }));
+export function compileVocabulary(vocabulary: readonly Topic[]): CompiledVocabulary {
+  const terms: CompiledTerm[] = [];
+  const startingWith = new Map<string, CompiledTerm[]>();
+  const index = (word: string, term: CompiledTerm) => {
+    const list = startingWith.get(word);
+    if (list) list.push(term);
+    else startingWith.set(word, [term]);
+  };
+  vocabulary.forEach((topic, topicIndex) => {
+    for (const text of topic.terms) {
+      const term = { index: terms.length, topic: topicIndex, words: normalize(text).trim().split(' ') };
+      terms.push(term);
+      // A one-word term starts a match at any of its plural forms; a longer one only at its exact first word.
+      if (term.words.length === 1) for (const ending of PLURALS) index(term.words[0] + ending, term);
+      else index(term.words[0]!, term);
+    }
+  });
+  return { ids: vocabulary.map((topic) => topic.id), terms, startingWith };
+}
+
+/**
+ * How often each term occurs in a normalized text, as whole words, never overlapping itself: what a global regular
+ * expression per term would count, in one pass over the text's words whatever the number of terms.
+ */
+function countTerms(normalized: string, vocabulary: CompiledVocabulary): Uint32Array {
+  const text = normalized.split(' ');
+  const counts = new Uint32Array(vocabulary.terms.length);
+  /** Where each term's next match may start: after the end of its last one. */
+  const free = new Uint32Array(vocabulary.terms.length);
+  // The first and last "words" are the empty edges outside the padding spaces: no match starts or ends there.
+  for (let at = 1; at < text.length - 1; at++) {
+    for (const term of vocabulary.startingWith.get(text[at]!) ?? []) {
+      if (at < free[term.index]!) continue;
+      const end = matchEnd(term.words, text, at);
+      if (end === undefined) continue;
+      counts[term.index]!++;
+      free[term.index] = end;
+    }
+  }
+  return counts;
+}
+
+/** The index after a match of `term` starting at `start`, or undefined when the words there are not the term. */
+function matchEnd(term: readonly string[], text: readonly string[], start: number): number | undefined {
+  const end = start + term.length;
+  if (end > text.length - 1) return undefined;
+  for (let i = 1; i < term.length - 1; i++) if (text[start + i] !== term[i]) return undefined;
+  if (term.length > 1) {
+    const last = term[term.length - 1]!;
+    const word = text[end - 1]!;
+    if (!PLURALS.some((ending) => word === last + ending)) return undefined;
+  }
+  return end;
 }
 
 /**
  * The one to four topics of a paper, best match first (ties keep vocabulary order). A paper that no term matches
  * gets the "other" topic, so no paper is left without one.
  */
-export function assignTopics(paper: { title: string; abstract: readonly string[] }, vocabulary: readonly CompiledTopic[]): string[] {
-  const title = normalize(paper.title);
-  const abstract = normalize(paper.abstract.join(' '));
-  const scored: { id: string; score: number }[] = [];
-  for (const topic of vocabulary) {
-    let score = 0;
-    for (const pattern of topic.patterns) {
-      if (countMatches(pattern, title) > 0) score += TITLE_WEIGHT;
-      score += Math.min(countMatches(pattern, abstract), MAX_ABSTRACT_HITS);
-    }
-    if (score >= MIN_SCORE) scored.push({ id: topic.id, score });
+export function assignTopics(paper: { title: string; abstract: readonly string[] }, vocabulary: CompiledVocabulary): string[] {
+  const title = countTerms(normalize(paper.title), vocabulary);
+  const abstract = countTerms(normalize(paper.abstract.join(' ')), vocabulary);
+  const scores = new Array<number>(vocabulary.ids.length).fill(0);
+  for (const term of vocabulary.terms) {
+    if (title[term.index]! > 0) scores[term.topic]! += TITLE_WEIGHT;
+    scores[term.topic]! += Math.min(abstract[term.index]!, MAX_ABSTRACT_HITS);
   }
+  const scored = vocabulary.ids.map((id, i) => ({ id, score: scores[i]! })).filter((topic) => topic.score >= MIN_SCORE);
   if (scored.length === 0) return [OTHER_TOPIC];
   // A topic far weaker than the paper's best one is a passing mention, not what the paper is about.
   const floor = Math.max(...scored.map((topic) => topic.score)) * RELATIVE_FLOOR;
@@ -67,9 +127,4 @@ export function assignTopics(paper: { title: string; abstract: readonly string[]
     .sort((a, b) => b.score - a.score)
     .slice(0, MAX_TOPICS)
     .map((topic) => topic.id);
-}
-
-/** Counts whole-word matches in normalized text. */
-function countMatches(pattern: RegExp, text: string): number {
-  return text.match(pattern)?.length ?? 0;
 }

@@ -68,7 +68,7 @@ describe('buildPapers', () => {
 
   test('keeps a published slug for the same identity, whatever slug the title would get now', () => {
     const fixed = digest('003.txt', 'Jun 1, 2026', [entry('Spiking Diffusion Models.', 'Fixed.') + 'Aug 29, 2024']);
-    const published = [{ key: 'spiking diffusion models', slug: 'an-older-slug-rule', fingerprint: 'unrelated' }];
+    const published = [{ key: 'spiking diffusion models', slug: 'an-older-slug-rule', fingerprint: () => 'unrelated' }];
     const [paper] = buildPapers([fixed], { vocabulary, published });
     expect(paper!.slug).toBe('an-older-slug-rule');
   });
@@ -76,7 +76,7 @@ describe('buildPapers', () => {
   test('keeps the URL of a paper whose title a newer digest rewords, by its date and abstract', () => {
     const fixed = digest('004.txt', 'Jun 1, 2026', [entry('Spiking Diffusion Models for Image Generation', 'Same abstract.') + 'Aug 29, 2024']);
     const published = [
-      { key: 'spiking difusion models', slug: 'spiking-difusion-models', fingerprint: fingerprint({ date: '2024-08-29', abstract: ['Same  abstract'] }) },
+      { key: 'spiking difusion models', slug: 'spiking-difusion-models', fingerprint: () => fingerprint({ date: '2024-08-29', abstract: ['Same  abstract'] }) },
     ];
     const [paper] = buildPapers([fixed], { vocabulary, published });
     expect(paper!.slug).toBe('spiking-difusion-models');
@@ -84,7 +84,7 @@ describe('buildPapers', () => {
 
   test('never gives a new paper the slug of an item that keeps its URL', () => {
     const fresh = digest('005.txt', 'Jun 1, 2026', [entry('Spiking Diffusion Models', 'Different abstract.') + 'Jan 1, 2026']);
-    const published = [{ key: 'old paper', slug: 'spiking-diffusion-models', fingerprint: 'other' }];
+    const published = [{ key: 'old paper', slug: 'spiking-diffusion-models', fingerprint: () => 'other' }];
     const [paper] = buildPapers([fresh], { vocabulary, published });
     expect(paper!.slug).toBe(`spiking-diffusion-models-${identitySuffix('spiking diffusion models')}`);
   });
