@@ -4,26 +4,28 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { serviceWorkerSource } from '../lib/offline/service-worker.ts';
-import { withBase } from '../lib/paths.ts';
-
-/** Pagefind files the site never loads: the older UIs and the index for pages without a language. */
-const UNUSED = /^pagefind-(ui|modular-ui|highlight)\.(js|css)$|^wasm\.unknown\.pagefind$/;
+import { offlineFiles, SHELL_PAGES, type BuiltFile } from '../lib/offline/plan.ts';
+import { MANIFEST_FILE } from '../lib/offline/protocol.ts';
 
 /**
- * After `astro build`: indexes the paper pages with Pagefind and writes `sw.js`, which caches the shell and the whole
- * index for offline use. Fails the build when indexing fails or indexes fewer papers than the build rendered.
+ * The most result-fragment files Pagefind writes; beyond it, papers share fragment files. One file per paper would
+ * put 100,000 files in `dist/` at 100,000 papers (and as many requests into keeping the catalog offline); the budget
+ * is 2,000 files besides the HTML pages, and at 100,000 papers Pagefind already writes about 1,100 word-index chunks
+ * and some 35 other files, which leaves room for 750 with some to spare. The price: a result loads its whole group,
+ * about 13 papers' text (10 KB) at 10,000 papers and 130 (70 KB) at 100,000, against 1 KB for a file of its own.
+ */
+export const MAX_FRAGMENTS = 750;
+
+/**
+ * After `astro build`: indexes the paper pages with Pagefind and writes `sw.js` and `offline-manifest.json`: the
+ * worker keeps the shell and Pagefind's runtime on a first visit, and the manifest lists the whole index for readers
+ * who keep the catalog offline. Fails the build when indexing fails or indexes fewer papers than the build rendered.
  */
 export default function searchIndex(): AstroIntegration {
   let base = '/';
-  // Every build is new to readers' service workers, which keep only the pages of their own build.
-  const build = createHash('sha256').update(`${Date.now()} ${Math.random()}`).digest('hex').slice(0, 12);
   return {
     name: 'papershelf-search',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({ vite: { define: { 'import.meta.env.PAPERSHELF_BUILD': JSON.stringify(build) } } });
-      },
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
@@ -33,9 +35,14 @@ export default function searchIndex(): AstroIntegration {
         const indexed = await indexPapers(out);
         if (indexed < papers) throw new Error(`Pagefind indexed ${indexed} paper pages, but the build rendered ${papers}`);
         logger.info(`indexed ${indexed} paper pages for search`);
-        const precache = await shellFiles(out, base);
-        await writeFile(join(out, 'sw.js'), serviceWorkerSource({ build, base, precache }));
-        logger.info(`service worker for build ${build} precaches ${precache.length} files`);
+        const { build, worker, manifest, plan } = offlineFiles(await builtFiles(out), base);
+        await writeFile(join(out, MANIFEST_FILE), manifest);
+        await writeFile(join(out, 'sw.js'), worker);
+        const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+        logger.info(
+          `service worker for build ${build}: a first visit keeps ${plan.precache.length + plan.precacheIndex.length} files, ` +
+            `${mb(plan.firstVisitBytes)}; keeping the whole catalog offline downloads ${plan.manifest.files.length} index files, ${mb(plan.manifest.bytes)}`,
+        );
       },
     },
   };
@@ -44,7 +51,7 @@ export default function searchIndex(): AstroIntegration {
 /** Indexes `papers/**` of a built site into `pagefind/`; returns how many pages the index holds. */
 async function indexPapers(out: string): Promise<number> {
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', maxFragments: MAX_FRAGMENTS });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: out, glob: 'papers/**/*.html' });
     if (added.errors.length > 0) throw new Error(`Pagefind could not index the papers: ${added.errors.join('; ')}`);
@@ -57,13 +64,17 @@ async function indexPapers(out: string): Promise<number> {
   return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
 
-/** The URLs a reader needs offline before visiting anything: home, search, 404, assets and the search index. */
-async function shellFiles(out: string, base: string): Promise<string[]> {
-  const files = async (folder: string) =>
+/** The files the worker plans with: the shell pages, `_astro/` and `pagefind/`, with their sizes and hashes. */
+async function builtFiles(out: string): Promise<BuiltFile[]> {
+  const below = async (folder: string) =>
     (await readdir(join(out, folder), { recursive: true, withFileTypes: true }))
-      .filter((entry) => entry.isFile() && !UNUSED.test(entry.name))
-      .map((entry) => join(entry.parentPath, entry.name).slice(out.length).split('\\').join('/').replace(/^\/+/, ''))
-      .sort();
-  const assets = [...(await files('_astro')), ...(await files('pagefind'))];
-  return ['', 'search/', '404.html', 'favicon.svg', ...assets].map((path) => withBase(base, path));
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name).slice(out.length).split('\\').join('/').replace(/^\/+/, ''));
+  const paths = [...SHELL_PAGES, ...(await below('_astro')), ...(await below('pagefind'))].sort();
+  return Promise.all(
+    paths.map(async (path) => {
+      const bytes = await readFile(join(out, path));
+      return { path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('base64') };
+    }),
+  );
 }

@@ -1,24 +1,38 @@
 import { differsBeyondQuery, searchParamsFromState, SORTS, stateFromSearchParams, type SearchState, type SortName, type TopicNames } from '../lib/search.ts';
 
-/** The part of a Pagefind Component UI instance this page uses. */
-interface PagefindInstance {
+/** One result as Pagefind's search returns it: its text loads from a fragment file when the result is shown. */
+export interface PagefindHit {
+  data: () => Promise<unknown>;
+}
+
+/** The part of a Pagefind Component UI instance this site uses. */
+export interface PagefindInstance {
   searchTerm?: string;
   searchFilters?: Record<string, string[]>;
   searchSort?: Record<string, 'asc' | 'desc'>;
   triggerLoad(): Promise<void>;
   on(event: 'search', callback: (term: string | undefined, filters: Record<string, string[]> | undefined) => void): void;
+  on(event: 'loading', callback: () => void): void;
+  on(event: 'results', callback: (result: { results?: PagefindHit[] }) => void): void;
   triggerSearchWithFilters(term: string, filters: Record<string, string[]>): void;
 }
 declare global {
   interface Window {
-    PagefindComponents?: { getInstanceManager(): { getInstance(name: string): PagefindInstance } };
+    PagefindComponents?: {
+      getInstanceManager(): { getInstance(name: string): PagefindInstance };
+      configureInstance(name: string, options: Record<string, unknown>): PagefindInstance;
+    };
   }
 }
 
-/** Keeps the query, the filters and the sort in the URL, so a search can be shared and the back button works. */
-export async function syncSearchWithUrl(sortSelect: HTMLSelectElement, topics: TopicNames): Promise<void> {
+/** The page's Pagefind instance, once the Component UI has defined its elements; not loaded yet. */
+export async function searchInstance(): Promise<PagefindInstance> {
   await customElements.whenDefined('pagefind-results');
-  const instance = window.PagefindComponents!.getInstanceManager().getInstance('default');
+  return window.PagefindComponents!.getInstanceManager().getInstance('default');
+}
+
+/** Keeps the query, the filters and the sort in the URL, so a search can be shared and the back button works. */
+export async function syncSearchWithUrl(instance: PagefindInstance, sortSelect: HTMLSelectElement, topics: TopicNames): Promise<void> {
   // Loading ends with the faceted mode's empty search; listen after it, or it would wipe the URL's query.
   await instance.triggerLoad();
   let current = stateFromSearchParams(new URLSearchParams(location.search), topics);

@@ -1,24 +1,215 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { buildMarker, serviceWorkerSource } from '../../../src/lib/offline/service-worker.ts';
+import { offlineFiles, urlOf, type BuiltFile } from '../../../src/lib/offline/plan.ts';
+import { buildCacheName, INDEX_CACHE, type OfflineStatus } from '../../../src/lib/offline/protocol.ts';
+import { serviceWorkerSource } from '../../../src/lib/offline/service-worker.ts';
+import { FakeNetwork, runWorker } from './worker-harness.ts';
+
+const BASE = '/shelf/';
+
+/** A built site's files, by path below `dist/`: the shell, Pagefind's runtime and a small index. */
+function siteFiles(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    'index.html': '<h1>Home</h1>',
+    'search/index.html': '<h1>Search</h1>',
+    '404.html': '<h1>Not found</h1>',
+    'favicon.svg': '<svg/>',
+    '_astro/Base.abc.css': 'body{}',
+    'pagefind/pagefind.js': 'js',
+    'pagefind/pagefind-worker.js': 'worker',
+    'pagefind/pagefind-component-ui.js': 'ui',
+    'pagefind/pagefind-component-ui.css': 'ui css',
+    'pagefind/pagefind-entry.json': '{"languages":{"en":{"hash":"en_1"}}}',
+    'pagefind/wasm.en.pagefind': 'wasm',
+    'pagefind/pagefind.en_1.pf_meta': 'meta',
+    'pagefind/filter/en_f.pf_filter': 'filter',
+    'pagefind/index/en_a.pf_index': 'words a-m',
+    'pagefind/index/en_n.pf_index': 'words n-z',
+    'pagefind/fragment/en_p.pf_fragment': 'paper p',
+    'papers/p/index.html': '<h1>P</h1>',
+    ...overrides,
+  };
+}
+
+/** Builds a site's offline files and a network serving them, as the build and a server would. */
+function build(files: Record<string, string>, network = new FakeNetwork()) {
+  const built: BuiltFile[] = Object.entries(files)
+    .filter(([path]) => !path.startsWith('papers/'))
+    .map(([path, body]) => ({ path, bytes: body.length, sha256: createHash('sha256').update(body).digest('base64') }));
+  const offline = offlineFiles(built, BASE);
+  network.files = new Map([...Object.entries(files).map(([path, body]) => [urlOf(BASE, path), body] as const), [`${BASE}offline-manifest.json`, offline.manifest], [`${BASE}sw.js`, offline.worker]]);
+  return { ...offline, network };
+}
+
+async function installed(files = siteFiles()) {
+  const site = build(files);
+  const worker = runWorker(site.worker, site.network);
+  await worker.install();
+  await worker.activate();
+  return { site, worker };
+}
+
+async function text(response: Response | undefined): Promise<string> {
+  if (!response) throw new Error('the worker left the request to the browser');
+  return response.text();
+}
 
 describe('serviceWorkerSource', () => {
-  const source = serviceWorkerSource({ build: 'abc123', base: '/shelf/', precache: ['/shelf/', '/shelf/pagefind/pagefind-entry.json'] });
-
-  test('returns a script that parses, names its cache after the build and precaches the given files', () => {
-    expect(() => new Function(source)).not.toThrow();
-    expect(source).toContain('const CACHE = "papershelf-abc123";');
-    expect(source).toContain(`const MARKER = ${JSON.stringify(buildMarker('abc123'))};`);
-    expect(source).toContain('const PRECACHE = ["/shelf/","/shelf/pagefind/pagefind-entry.json"];');
+  const source = serviceWorkerSource({
+    build: 'abc123',
+    base: '/shelf/',
+    precache: ['/shelf/', '/shelf/pagefind/pagefind-entry.json'],
+    precacheIndex: ['/shelf/pagefind/filter/en_1.pf_filter'],
+    integrity: { '/shelf/pagefind/pagefind-entry.json': 'sha256-x' },
+    stylesheets: ['/shelf/_astro/a.css'],
   });
 
-  test('handles only requests under the base path and deletes older builds\' caches', () => {
-    expect(source).toContain('url.pathname.startsWith("/shelf/")');
-    expect(source).toMatch(/key\.startsWith\('papershelf-'\) && key !== CACHE/);
+  test('returns a script that parses and names its cache after the build', () => {
+    expect(() => new Function(source)).not.toThrow();
+    expect(source).toContain('const CACHE = "papershelf-build-abc123";');
+    expect(source).toContain('const PRECACHE = ["/shelf/","/shelf/pagefind/pagefind-entry.json"];');
+    expect(source).toContain('const INDEX_CACHE = "papershelf-index";');
   });
 
   test('escapes what it embeds, so a path cannot break out of its string', () => {
-    const hostile = serviceWorkerSource({ build: 'v', base: '/', precache: ['/a"];alert(1);//'] });
+    const hostile = serviceWorkerSource({ build: 'v', base: '/', precache: ['/a"];alert(1);//'], precacheIndex: [], integrity: {}, stylesheets: ['/"></style>'] });
     expect(() => new Function(hostile)).not.toThrow();
     expect(hostile).toContain(JSON.stringify(['/a"];alert(1);//']));
+  });
+});
+
+describe('the worker on install', () => {
+  test('keeps the shell, Pagefind\'s runtime and the index files every search starts with, and no word or result file', async () => {
+    const { site, worker } = await installed();
+    expect(worker.caches.paths(buildCacheName(site.build))).toEqual(
+      [
+        '/shelf/',
+        '/shelf/404.html',
+        '/shelf/_astro/Base.abc.css',
+        '/shelf/favicon.svg',
+        '/shelf/offline-manifest.json',
+        '/shelf/pagefind/pagefind-component-ui.css',
+        '/shelf/pagefind/pagefind-component-ui.js',
+        '/shelf/pagefind/pagefind-entry.json',
+        '/shelf/pagefind/pagefind-worker.js',
+        '/shelf/pagefind/pagefind.js',
+        '/shelf/pagefind/wasm.en.pagefind',
+        '/shelf/search/',
+      ].sort(),
+    );
+    expect(worker.caches.paths(INDEX_CACHE).map((path) => path.split('?')[0])).toEqual(['/shelf/pagefind/filter/en_f.pf_filter', '/shelf/pagefind/pagefind.en_1.pf_meta']);
+  });
+
+  test('fails when the server already holds another build\'s entry file, so an entry never meets another build\'s index', async () => {
+    const site = build(siteFiles());
+    site.network.files.set('/shelf/pagefind/pagefind-entry.json', '{"languages":{"en":{"hash":"en_2"}}}');
+    await expect(runWorker(site.worker, site.network).install()).rejects.toThrow();
+  });
+
+  test('fails when a start file does not have the bytes its build lists', async () => {
+    const site = build(siteFiles());
+    site.network.files.set('/shelf/pagefind/filter/en_f.pf_filter', 'another build\'s filter');
+    await expect(runWorker(site.worker, site.network).install()).rejects.toThrow(/does not have this build's content/);
+  });
+});
+
+describe('the worker on requests', () => {
+  test('keeps an index file a search fetched, under its content hash, and serves it from the cache after', async () => {
+    const { worker } = await installed();
+    expect(await text(await worker.fetch('/shelf/pagefind/index/en_a.pf_index'))).toBe('words a-m');
+    worker.network.online = false;
+    expect(await text(await worker.fetch('/shelf/pagefind/index/en_a.pf_index'))).toBe('words a-m');
+    expect(worker.broadcasts).toEqual([]);
+  });
+
+  test('does not keep an index file whose bytes are not the ones its build lists', async () => {
+    const { worker } = await installed();
+    worker.network.files.set('/shelf/pagefind/index/en_a.pf_index', 'a newer build\'s words under the same name');
+    expect(await text(await worker.fetch('/shelf/pagefind/index/en_a.pf_index'))).toBe('a newer build\'s words under the same name');
+    expect(worker.caches.paths(INDEX_CACHE).filter((path) => path.includes('/index/'))).toEqual([]);
+  });
+
+  test('offline, answers an index file it does not keep with a network error and says which kind needed the network', async () => {
+    const { worker } = await installed();
+    worker.network.online = false;
+    const chunk = await worker.fetch('/shelf/pagefind/index/en_n.pf_index');
+    expect(chunk?.type).toBe('error');
+    await worker.fetch('/shelf/pagefind/fragment/en_p.pf_fragment');
+    expect(worker.broadcasts).toEqual([
+      { type: 'needs-network', kind: 'index', path: '/shelf/pagefind/index/en_n.pf_index' },
+      { type: 'needs-network', kind: 'fragment', path: '/shelf/pagefind/fragment/en_p.pf_fragment' },
+    ]);
+  });
+
+  test('serves the entry file from the network, and offline its own build\'s', async () => {
+    const { worker } = await installed();
+    expect(await text(await worker.fetch('/shelf/pagefind/pagefind-entry.json?ts=offline'))).toContain('en_1');
+    worker.network.online = false;
+    expect(await text(await worker.fetch('/shelf/pagefind/pagefind-entry.json?ts=offline'))).toContain('en_1');
+  });
+
+  test('once the network\'s entry file is a newer build\'s, passes index files through instead of serving its own', async () => {
+    const { worker } = await installed();
+    await worker.fetch('/shelf/pagefind/index/en_a.pf_index');
+    worker.network.files.set('/shelf/pagefind/pagefind-entry.json', '{"languages":{"en":{"hash":"en_9"}}}');
+    worker.network.files.set('/shelf/pagefind/index/en_a.pf_index', 'the newer build\'s words');
+    await worker.fetch('/shelf/pagefind/pagefind-entry.json?ts=offline');
+    expect(await text(await worker.fetch('/shelf/pagefind/index/en_a.pf_index'))).toBe('the newer build\'s words');
+  });
+
+  test('keeps the pages a reader opens by URL, and offline shows them or says the page needs the network', async () => {
+    const { worker } = await installed();
+    expect(await text(await worker.fetch('/shelf/papers/p/?from=search', 'navigate'))).toBe('<h1>P</h1>');
+    worker.network.online = false;
+    expect(await text(await worker.fetch('/shelf/papers/p/', 'navigate'))).toBe('<h1>P</h1>');
+    const elsewhere = await worker.fetch('/shelf/papers/q/', 'navigate');
+    expect(elsewhere?.status).toBe(503);
+    expect(await text(elsewhere)).toContain('This page needs the network');
+  });
+
+  test('leaves requests outside the site to the browser', async () => {
+    const { worker } = await installed();
+    expect(await worker.fetch('/elsewhere/')).toBeUndefined();
+  });
+});
+
+describe('the worker of a new build', () => {
+  test('deletes the old build\'s cache and the index files the new build does not list, and keeps the ones it shares', async () => {
+    const first = await installed();
+    await first.worker.fetch('/shelf/pagefind/index/en_a.pf_index');
+    await first.worker.fetch('/shelf/pagefind/index/en_n.pf_index');
+    const next = build(siteFiles({ 'pagefind/index/en_n.pf_index': 'words n-z and zebra' }), first.worker.network);
+    const worker = runWorker(next.worker, next.network, first.worker.caches);
+    await worker.install();
+    await worker.activate();
+    expect([...worker.caches.caches.keys()].sort()).toEqual([buildCacheName(next.build), INDEX_CACHE].sort());
+    const kept = worker.caches.paths(INDEX_CACHE).map((path) => path.split('?')[0]);
+    expect(kept).toContain('/shelf/pagefind/index/en_a.pf_index');
+    expect(kept).not.toContain('/shelf/pagefind/index/en_n.pf_index');
+    worker.network.online = false;
+    expect(await text(await worker.fetch('/shelf/pagefind/index/en_a.pf_index'))).toBe('words a-m');
+    expect((await worker.fetch('/shelf/pagefind/index/en_n.pf_index'))?.type).toBe('error');
+  });
+
+  test('gets the same worker from an unchanged build, so readers keep their caches', () => {
+    expect(build(siteFiles()).worker).toBe(build(siteFiles()).worker);
+    expect(build(siteFiles({ 'pagefind/index/en_a.pf_index': 'changed' })).build).not.toBe(build(siteFiles()).build);
+  });
+});
+
+describe('the worker\'s status', () => {
+  test('counts the index files this device keeps and lists the ones it does not', async () => {
+    const { site, worker } = await installed();
+    await worker.fetch('/shelf/pagefind/index/en_a.pf_index');
+    const status = (await worker.message({ type: 'offline-status' })) as OfflineStatus;
+    expect(status).toEqual({
+      type: 'offline-status',
+      build: site.build,
+      files: 5,
+      bytes: site.plan.manifest.bytes,
+      kept: 3,
+      keptBytes: 'meta'.length + 'filter'.length + 'words a-m'.length,
+      missing: ['/shelf/pagefind/fragment/en_p.pf_fragment', '/shelf/pagefind/index/en_n.pf_index'],
+    });
   });
 });

@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { withBase } from '../paths.ts';
+import { HASH_LENGTH, MANIFEST_FILE, type ManifestFile, type OfflineManifest } from './protocol.ts';
+import { serviceWorkerSource } from './service-worker.ts';
+
+/** A file of the built site, as the build found it: its path below `dist/` (with `/`), size and content hash. */
+export interface BuiltFile {
+  path: string;
+  bytes: number;
+  /** The full SHA-256 of the file, base64 (the form subresource integrity uses). */
+  sha256: string;
+}
+
+/**
+ * What a file of the built site is to the worker:
+ * - `shell`: a page or asset every visit needs (home, search, 404, favicon, `_astro/`), precached;
+ * - `runtime`: Pagefind's code and its entry file, precached;
+ * - `start`: the index files every search needs before it looks up a word (the meta file and the filters), precached;
+ * - `index`: the rest of the index (word chunks and result fragments), fetched when a search needs them;
+ * - `unused`: what the site never loads (Pagefind's older UIs, the index for pages without a language);
+ * - `page`: everything else, kept when a reader opens it.
+ */
+export type FileRole = 'shell' | 'runtime' | 'start' | 'index' | 'unused' | 'page';
+
+/** The pages and files a first visit keeps, below the base. */
+export const SHELL_PAGES = ['index.html', 'search/index.html', '404.html', 'favicon.svg'];
+
+const UNUSED = /^pagefind\/(pagefind-(ui|modular-ui|highlight)\.(js|css)|wasm\.unknown\.pagefind)$/;
+const RUNTIME = /^pagefind\/(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|pagefind-component-ui\.(js|css)|wasm\.[a-z-]+\.pagefind)$/;
+const START = /^pagefind\/(filter\/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta)$/;
+const INDEX = /^pagefind\/(index\/[^/]+\.pf_index|fragment\/[^/]+\.pf_fragment)$/;
+
+/** The role of a file of the built site, by its path below `dist/`. */
+export function roleOf(path: string): FileRole {
+  if (UNUSED.test(path)) return 'unused';
+  if (RUNTIME.test(path)) return 'runtime';
+  if (START.test(path)) return 'start';
+  if (INDEX.test(path)) return 'index';
+  if (SHELL_PAGES.includes(path) || path.startsWith('_astro/')) return 'shell';
+  return 'page';
+}
+
+/** The URL a file is served at: `search/index.html` is `search/`, as the site links it. */
+export function urlOf(base: string, path: string): string {
+  return withBase(base, path === 'index.html' ? '' : path.replace(/(^|\/)index\.html$/, '$1'));
+}
+
+/** Where the worker of one build stands: what it precaches and what the manifest lists. */
+export interface OfflinePlan {
+  /** URLs fetched into the build's cache on install: the shell and Pagefind's runtime. */
+  precache: string[];
+  /** Index files fetched into the index cache on install: what every search needs first. */
+  precacheIndex: string[];
+  /** Every index file of the build, for "keep the whole catalog". */
+  manifest: OfflineManifest;
+  /** The bytes a first visit downloads in the background: precache, start files and the manifest itself. */
+  firstVisitBytes: number;
+}
+
+/**
+ * Sorts a build's files into what a first visit downloads and what only "keep the whole catalog" does. Takes the
+ * files the build wrote (any order) and returns a plan whose lists are sorted, so equal builds give equal plans.
+ */
+export function offlinePlan(files: readonly BuiltFile[], base: string, build: string): OfflinePlan {
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const byRole = (role: FileRole) => sorted.filter((file) => roleOf(file.path) === role);
+  const indexFiles = [...byRole('start'), ...byRole('index')].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const manifestFiles: ManifestFile[] = indexFiles.map((file) => [urlOf(base, file.path), file.bytes, manifestHash(file.sha256)]);
+  const manifest: OfflineManifest = { build, bytes: sum(indexFiles), files: manifestFiles };
+  const shell = [...byRole('shell'), ...byRole('runtime')];
+  const manifestBytes = new TextEncoder().encode(manifestText(manifest)).length;
+  return {
+    precache: [...shell.map((file) => urlOf(base, file.path)), withBase(base, MANIFEST_FILE)],
+    precacheIndex: byRole('start').map((file) => urlOf(base, file.path)),
+    manifest,
+    firstVisitBytes: sum(shell) + sum(byRole('start')) + manifestBytes,
+  };
+}
+
+/** What the build writes for offline use, and what it reports. */
+export interface OfflineFiles {
+  build: string;
+  /** The text of `sw.js`. */
+  worker: string;
+  /** The text of `offline-manifest.json`. */
+  manifest: string;
+  plan: OfflinePlan;
+}
+
+/**
+ * The worker and the manifest for a built site's files. The build's identity is a hash of those files, so an
+ * unchanged build gets a byte-identical worker and readers keep their caches.
+ */
+export function offlineFiles(files: readonly BuiltFile[], base: string): OfflineFiles {
+  const identity = createHash('sha256');
+  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) identity.update(`${file.path} ${file.sha256}\n`);
+  const build = identity.digest('hex').slice(0, 12);
+  const plan = offlinePlan(files, base, build);
+  const manifest = manifestText(plan.manifest);
+  const entry = files.find((file) => file.path === 'pagefind/pagefind-entry.json');
+  if (!entry) throw new Error('Pagefind wrote no pagefind-entry.json');
+  const integrity = {
+    [withBase(base, MANIFEST_FILE)]: `sha256-${createHash('sha256').update(manifest).digest('base64')}`,
+    [urlOf(base, entry.path)]: `sha256-${entry.sha256}`,
+  };
+  const stylesheets = files.filter((file) => file.path.startsWith('_astro/') && file.path.endsWith('.css')).map((file) => urlOf(base, file.path));
+  const worker = serviceWorkerSource({ build, base, precache: plan.precache, precacheIndex: plan.precacheIndex, integrity, stylesheets });
+  return { build, worker, manifest, plan };
+}
+
+/** The text of `offline-manifest.json`: one file a line, so a diff between two builds reads as a list. */
+export function manifestText(manifest: OfflineManifest): string {
+  const files = manifest.files.map((file) => JSON.stringify(file)).join(',\n');
+  return `{"build":${JSON.stringify(manifest.build)},"bytes":${manifest.bytes},"files":[\n${files}\n]}\n`;
+}
+
+/** A file's hash as the manifest lists it: the first characters of its SHA-256 in base64url (see `HASH_LENGTH`). */
+export function manifestHash(sha256: string): string {
+  return sha256.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '').slice(0, HASH_LENGTH);
+}
+
+function sum(files: readonly BuiltFile[]): number {
+  return files.reduce((total, file) => total + file.bytes, 0);
+}

@@ -1,0 +1,71 @@
+/**
+ * Names and shapes the service worker and the search page share. The worker's source is generated from these, and the
+ * page's scripts import them, so the two never disagree.
+ */
+
+/** Every cache the site owns starts with this; a new worker deletes any of them it does not use. */
+export const CACHE_PREFIX = 'papershelf-';
+
+/** The cache of one build: its shell, Pagefind's runtime, its manifest and the pages read with it. */
+export function buildCacheName(build: string): string {
+  return `${CACHE_PREFIX}build-${build}`;
+}
+
+/**
+ * The cache of Pagefind's index files, shared by every build. Each entry is keyed by its path and the content hash
+ * the build's manifest lists, so an unchanged file carries over to the next build and a changed one never does.
+ */
+export const INDEX_CACHE = `${CACHE_PREFIX}index`;
+
+/** The channel on which the worker says that a search needed an index file it could neither fetch nor find cached. */
+export const OFFLINE_CHANNEL = 'papershelf-offline';
+
+/** The manifest of the whole index, written next to `sw.js`. */
+export const MANIFEST_FILE = 'offline-manifest.json';
+
+/**
+ * Pagefind's `metaCacheTag`: a fixed query on `pagefind-entry.json` in place of a timestamp, for pages the worker
+ * controls. The worker fetches that file with `cache: 'no-cache'`, so a fixed tag never serves a stale entry.
+ */
+export const META_CACHE_TAG = 'offline';
+
+/** One index file: its absolute path, its size in bytes and its content hash (see `contentHash`). */
+export type ManifestFile = [path: string, bytes: number, hash: string];
+
+/** `offline-manifest.json`: every file of one build's search index, which "keep the whole catalog" downloads. */
+export interface OfflineManifest {
+  build: string;
+  /** The sum of the files' sizes. */
+  bytes: number;
+  files: ManifestFile[];
+}
+
+/** What the worker answers to `{ type: 'offline-status' }`: how much of its build's index this device keeps. */
+export interface OfflineStatus {
+  type: 'offline-status';
+  build: string;
+  files: number;
+  bytes: number;
+  kept: number;
+  keptBytes: number;
+  /** The paths of the index files not kept yet. */
+  missing: string[];
+}
+
+/** The kinds of index file, as the worker names them when one needed the network. */
+export type IndexFileKind = 'index' | 'fragment' | 'filter' | 'meta';
+
+/** Posted on `OFFLINE_CHANNEL` when a search needed an index file that is neither reachable nor kept. */
+export interface NeedsNetwork {
+  type: 'needs-network';
+  kind: IndexFileKind;
+  path: string;
+}
+
+/** The length of the content hashes in the manifest: 22 base64url characters, 132 bits of SHA-256. */
+export const HASH_LENGTH = 22;
+
+/** The cache key of an index file with a given content hash. */
+export function indexKey(path: string, hash: string): string {
+  return `${path}?sha256=${hash}`;
+}
