@@ -1,61 +1,178 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { syntheticDigests } from './synthetic.ts';
-import { measureFirstSearch } from './transfer.ts';
+import { parseArgs } from 'node:util';
+import { parseDigest, sidecarName } from '../../src/lib/digest/parse.ts';
+import type { DigestEntry } from '../../src/lib/digest/types.ts';
+import { buildHugo, hugoVersion } from './hugo.ts';
+import { formatReport, reportJson, type CatalogResult } from './report.ts';
+import { buildSite, countFolder, createScratch, root, writeSeeds, type BuildFigures } from './site.ts';
+import { generateDigests, parseGenerated, renderDigest, reviseAbstract } from './synthetic.ts';
+import { seconds } from './table.ts';
+import { chromiumPath, measureTransfer } from './transfer.ts';
 
-// `npm run bench [-- 2000 10000]`: times the full build (ingest + astro build + Pagefind) of the seed catalog and of
-// synthetic catalogs of the given sizes, each from an empty content folder and then again unchanged, and measures in
-// Chromium what loading the search page and a first search transfer. Prints the figures; asserts nothing.
-const root = join(import.meta.dirname, '../..');
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-if (sizes.length === 0) sizes.push(2000);
+const USAGE = `npm run bench -- [--papers N ...] [--seed S] [--no-rebuild] [--no-transfer] [--no-hugo] [--keep] [--json FILE]
 
-function folderSize(dir: string): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    files++;
-    bytes += statSync(join(entry.parentPath, entry.name)).size;
-  }
-  return { files, bytes };
+Builds the seed catalog (seeds/) and a synthetic catalog of N papers (default 10000; repeat --papers or give a comma
+list for several sizes) in a scratch folder, and prints wall time and peak memory by build stage, the output's size,
+what a first visit and a first search transfer in Chromium, the rebuild after one changed paper and after one new
+digest, and the same papers built with Hugo and the Pagefind CLI. Asserts nothing about speed: it fails only when a
+build fails or the generated digests do not parse cleanly.
+
+  --papers N     catalog size(s): --papers 1000 --papers 10000, or --papers 1000,10000 (bare numbers work too)
+  --seed S       seed of the generator (default 1); the same seed gives the same digests
+  --no-rebuild   skip the two rebuilds         --no-transfer  skip the Chromium measurements
+  --no-hugo      skip Hugo + Pagefind          --keep         keep the scratch folder and print where it is
+  --json FILE    also write the figures as JSON to FILE`;
+
+/** How many papers one digest lists: one digest a day, as the listing publishes them. */
+const PER_DIGEST = 50;
+/** What the first search looks for. */
+const QUERY = 'diffusion';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  allowNegative: true,
+  options: {
+    papers: { type: 'string', multiple: true },
+    seed: { type: 'string', default: '1' },
+    rebuild: { type: 'boolean', default: true },
+    transfer: { type: 'boolean', default: true },
+    hugo: { type: 'boolean', default: true },
+    keep: { type: 'boolean', default: false },
+    json: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const sizes = [...(values.papers ?? []), ...positionals].flatMap((value) => value.split(',')).map((value) => Number(value.replace(/_/g, '')));
+if (sizes.some((size) => !Number.isInteger(size) || size < 1)) {
+  console.error(`--papers takes whole numbers of papers, got ${[...(values.papers ?? []), ...positionals].join(' ')}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (sizes.length === 0) sizes.push(10_000);
+const seed = Number(values.seed);
+const hugo = values.hugo ? hugoVersion() : undefined;
+const chromium = values.transfer ? chromiumPath() : undefined;
+
+const environment = {
+  node: process.version,
+  cores: cpus().length,
+  loadAverage: loadavg()[0],
+  astro: packageVersion('astro'),
+  pagefind: packageVersion('pagefind'),
+  hugo: hugo ?? null,
+  chromium: chromium ? execFileSync(chromium, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() : null,
+  seed,
+  sizes,
+};
+console.log(`papershelf bench: node ${environment.node}, ${environment.cores} cores (load ${environment.loadAverage.toFixed(1)}), astro ${environment.astro}, pagefind ${environment.pagefind}, ` +
+  `hugo ${hugo ?? (values.hugo ? 'not on PATH: skipped' : 'skipped (--no-hugo)')}, ${environment.chromium ?? (values.transfer ? 'no chromium on PATH: transfer skipped' : 'transfer skipped (--no-transfer)')}`);
+
+const scratchRoot = mkdtempSync(join(tmpdir(), 'papershelf-bench-'));
+const results: CatalogResult[] = [];
+results.push(await benchSeed());
+for (const size of sizes) results.push(await benchSynthetic(size));
+
+console.log(`\n${formatReport(results)}`);
+if (values.json) writeFileSync(values.json, reportJson(results, environment));
+if (values.keep) {
+  writeFileSync(join(scratchRoot, 'bench.json'), reportJson(results, environment));
+  console.log(`\nscratch folder kept: ${scratchRoot}`);
+} else {
+  rmSync(scratchRoot, { recursive: true, force: true });
+}
+process.exitCode = results.some((result) => result.failed) ? 1 : 0;
+
+/** The real seed catalog: a cold build and the Hugo twin, a cheap first line. */
+async function benchSeed(): Promise<CatalogResult> {
+  const dir = join(scratchRoot, 'seed');
+  mkdirSync(dir);
+  const scratch = createScratch(dir, join(root, 'seeds'));
+  const entries = readSeedEntries(scratch.seedsDir);
+  const result: CatalogResult = { label: 'seed', papers: entries.length, notes: [] };
+  return step(result, dir, async () => {
+    result.cold = await timed(result.label, 'cold build', () => buildSite(scratch));
+    result.output = countFolder(scratch.distDir);
+    if (hugo) result.hugo = await timed(result.label, 'hugo + pagefind', () => buildHugo(join(dir, 'hugo'), entries));
+  });
 }
 
-async function timedBuild(label: string, seedsDir: string): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'papershelf-bench-'));
-  const contentDir = join(dir, 'content');
-  mkdirSync(contentDir);
-  cpSync(join(root, 'content/topics.yaml'), join(contentDir, 'topics.yaml'));
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PAPERSHELF_SEEDS: seedsDir, PAPERSHELF_CONTENT: contentDir, PAPERSHELF_CACHE: join(dir, 'cache') };
-  for (const run of ['cold', 'unchanged']) {
+/** A synthetic catalog of `size` papers: cold build, output, transfer, the two rebuilds and the Hugo twin. */
+async function benchSynthetic(size: number): Promise<CatalogResult> {
+  const label = `synthetic ${size}`;
+  const dir = join(scratchRoot, `synthetic-${size}`);
+  mkdirSync(dir);
+  const result: CatalogResult = { label, papers: size, notes: [] };
+  return step(result, dir, async () => {
     const started = performance.now();
-    const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(dir, 'dist')], { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 28 });
-    const seconds = (performance.now() - started) / 1000;
-    if (result.status !== 0) throw new Error(`${label} build failed:\n${result.stdout}\n${result.stderr}`);
-    const dist = folderSize(join(dir, 'dist'));
-    const papers = readdirSync(join(dir, 'dist/papers')).length;
-    console.log(`${label.padEnd(16)} ${run.padEnd(9)} ${seconds.toFixed(1).padStart(6)} s   ${String(papers).padStart(6)} papers   ${String(dist.files).padStart(6)} files   ${(dist.bytes / 1e6).toFixed(1).padStart(7)} MB`);
-  }
-  const worker = readFileSync(join(dir, 'dist/sw.js'), 'utf8');
-  const precache = JSON.parse(/const PRECACHE = (\[.*\]);/.exec(worker)![1]!) as string[];
-  const precacheBytes = precache.reduce((sum, path) => sum + statSync(join(dir, 'dist', path.endsWith('/') ? `${path}index.html` : path)).size, 0);
-  console.log(`${label.padEnd(16)} offline: the service worker precaches ${precache.length} files, ${(precacheBytes / 1e6).toFixed(1)} MB, on a first visit`);
-  const transfer = await measureFirstSearch(join(dir, 'dist'), 'diffusion');
-  if (transfer) {
-    const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
-    console.log(`${label.padEnd(16)} search page ${kb(transfer.pageBytes)}, then first search "diffusion": ${kb(transfer.searchBytes)} in ${transfer.searchRequests} requests`);
-  }
-  rmSync(dir, { recursive: true, force: true });
+    const { digests, extra } = generateDigests({ papers: size, seed, perDigest: PER_DIGEST, extra: 1 });
+    const middle = Math.floor(digests.length / 2);
+    const revised = reviseAbstract(digests[middle]!, Math.floor(digests[middle]!.papers.length / 2));
+    // Fails loudly, naming each problem, if any generated digest does not parse cleanly.
+    const entries = parseGenerated(digests);
+    parseGenerated([revised, ...extra]);
+    result.generated = (performance.now() - started) / 1000;
+    const scratch = createScratch(dir);
+    writeSeeds(scratch, digests.flatMap(renderDigest));
+    console.log(`${label}: ${digests.length} digests generated and parsed with no problems in ${seconds(result.generated)}`);
+
+    result.cold = await timed(label, 'cold build', () => buildSite(scratch));
+    result.output = countFolder(scratch.distDir);
+    if (chromium) result.transfer = await timed(label, 'transfer in chromium', () => measureTransfer(scratch.distDir, QUERY, chromium));
+    if (values.rebuild) {
+      writeSeeds(scratch, renderDigest(revised).slice(0, 1));
+      result.changed = await timed(label, 'rebuild, 1 paper changed', () => buildSite(scratch));
+      expectIngest(result, result.changed, { new: 0, changed: 1 });
+      writeSeeds(scratch, extra.flatMap(renderDigest));
+      result.added = await timed(label, `rebuild, +1 digest of ${PER_DIGEST}`, () => buildSite(scratch));
+      expectIngest(result, result.added, { new: extra[0]!.papers.length, changed: 0 });
+    }
+    if (hugo) result.hugo = await timed(label, 'hugo + pagefind', () => buildHugo(join(dir, 'hugo'), entries));
+  });
 }
 
-console.log(`node ${process.version}, ${execFileSync('nproc').toString().trim()} cores`);
-console.log('catalog          run        time        papers        files       dist');
-await timedBuild('seed', join(root, 'seeds'));
-for (const size of sizes) {
-  const seedsDir = mkdtempSync(join(tmpdir(), 'papershelf-seeds-'));
-  for (const digest of syntheticDigests(join(root, 'seeds/000_b521cd4bf3e07176.txt'), size)) writeFileSync(join(seedsDir, digest.name), digest.text);
-  await timedBuild(`synthetic ${size}`, seedsDir);
-  rmSync(seedsDir, { recursive: true, force: true });
+/** Runs a catalog's steps, recording a failure instead of throwing; removes its folder unless --keep. */
+async function step(result: CatalogResult, dir: string, steps: () => Promise<void>): Promise<CatalogResult> {
+  try {
+    await steps();
+  } catch (error) {
+    result.failed = (error as Error).message;
+    console.error(`${result.label}: FAILED\n${result.failed}`);
+  }
+  if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  return result;
+}
+
+/** Runs one measured step and prints its wall time as it ends. */
+async function timed<T>(label: string, name: string, run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const value = await run();
+  console.log(`${label}: ${name} ${seconds((performance.now() - started) / 1000)}`);
+  return value;
+}
+
+/** Notes a rebuild whose ingest did not see the change the bench made. */
+function expectIngest(result: CatalogResult, build: BuildFigures, expected: { new: number; changed: number }): void {
+  const seen = build.ingest;
+  if (seen && (seen.new !== expected.new || seen.changed !== expected.changed)) {
+    result.notes.push(`the ingest reported ${seen.new} new and ${seen.changed} changed papers; the bench changed ${expected.new} new and ${expected.changed} changed`);
+  }
+}
+
+/** The entries of a seeds folder, parsed as the ingest parses them (with capture-date sidecars). */
+function readSeedEntries(seedsDir: string): DigestEntry[] {
+  return readdirSync(seedsDir).filter((name) => name.endsWith('.txt')).sort().flatMap((file) => {
+    const sidecar = join(seedsDir, sidecarName(file));
+    const capturedOn = existsSync(sidecar) ? /captured:\s*(\d{4}-\d{2}-\d{2})/.exec(readFileSync(sidecar, 'utf8'))?.[1] : undefined;
+    return parseDigest(readFileSync(join(seedsDir, file), 'utf8'), { file, capturedOn }).entries;
+  });
+}
+
+function packageVersion(name: string): string {
+  return (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 }

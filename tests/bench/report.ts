@@ -1,0 +1,119 @@
+import type { HugoFigures } from './hugo.ts';
+import { BUILD_STAGES, missingLines, type BuildFigures, type FolderFigures } from './site.ts';
+import type { RunFigures } from './stages.ts';
+import { formatTable, kilobytes, megabytes, ratio, seconds, type Column } from './table.ts';
+import type { Traffic, Transfer } from './transfer.ts';
+
+/** Everything measured for one catalog; a step that was skipped or failed is absent, with a note saying why. */
+export interface CatalogResult {
+  label: string;
+  papers: number;
+  /** Seconds to generate and check the synthetic digests. */
+  generated?: number;
+  cold?: BuildFigures;
+  output?: FolderFigures;
+  changed?: BuildFigures;
+  added?: BuildFigures;
+  transfer?: Transfer;
+  hugo?: HugoFigures;
+  notes: string[];
+  failed?: string;
+}
+
+/** The tables of a bench run: builds by stage, output, transfer, and Hugo + Pagefind for comparison. */
+export function formatReport(results: readonly CatalogResult[]): string {
+  const sections = [
+    ['Builds: wall time and peak RSS of the build process tree, by stage', buildTable(results)],
+    ['Output (dist/)', outputTable(results)],
+    ['Transfer: bytes in requests that reached the server (gzip for text, headers included)', transferTable(results)],
+    ['Hugo + Pagefind CLI on the same parsed papers', hugoTable(results)],
+  ];
+  const notes = results.flatMap((result) => [
+    ...result.notes.map((note) => `${result.label}: ${note}`),
+    ...(result.failed ? [`${result.label}: FAILED: ${result.failed.split('\n')[0]}`] : []),
+    ...[result.cold, result.changed, result.added].flatMap((build) => (build ? missingLines(build) : [])).map((line) => `${result.label}: no log line for ${line}`),
+  ]);
+  return [
+    ...sections.filter(([, table]) => table !== '').map(([title, table]) => `${title}\n${table}`),
+    ...(notes.length > 0 ? [`Notes\n${[...new Set(notes)].map((note) => `- ${note}`).join('\n')}`] : []),
+  ].join('\n\n');
+}
+
+/** The figures as JSON, without the build logs. */
+export function reportJson(results: readonly CatalogResult[], environment: Record<string, unknown>): string {
+  return JSON.stringify({ environment, catalogs: results }, (key, value) => (key === 'lines' ? undefined : value), 2);
+}
+
+function buildTable(results: readonly CatalogResult[]): string {
+  const columns: Column[] = [
+    { title: 'catalog', align: 'left' },
+    { title: 'run', align: 'left' },
+    { title: 'ingest: new/changed/same', align: 'left' },
+    ...BUILD_STAGES.map((stage) => ({ title: stage.name })),
+    { title: 'total' },
+    { title: 'peak RSS' },
+    { title: 'vs cold' },
+  ];
+  const rows = results.flatMap((result) => {
+    const runs: [string, BuildFigures | undefined][] = [['cold', result.cold], ['1 paper changed', result.changed], ['+1 digest of 50', result.added]];
+    return runs.flatMap(([name, build]) => {
+      if (!build) return [];
+      const { run, ingest } = build;
+      return [[
+        result.label,
+        name,
+        ingest ? `${ingest.new}/${ingest.changed}/${ingest.unchanged}` : '?',
+        ...run.stages.map((stage) => (stage.seen ? `${seconds(stage.seconds)} ${megabytes(stage.peakRss).padStart(6)}` : '?')),
+        seconds(run.seconds),
+        megabytes(run.peakRss),
+        result.cold && name !== 'cold' ? ratio(run.seconds / result.cold.run.seconds) : '',
+      ]];
+    });
+  });
+  return rows.length > 0 ? formatTable(columns, rows) : '';
+}
+
+function outputTable(results: readonly CatalogResult[]): string {
+  const columns: Column[] = [
+    { title: 'catalog', align: 'left' }, { title: 'papers' }, { title: 'indexed' }, { title: 'HTML pages' }, { title: 'files' },
+    { title: 'files − pages' }, { title: 'bytes' }, { title: 'pages/s (page gen)' }, { title: 'pages/s (total)' },
+  ];
+  const rows = results.flatMap((result) => {
+    const { cold, output } = result;
+    if (!cold || !output) return [];
+    const generation = cold.run.stages.find((stage) => stage.name === 'page generation');
+    return [[
+      result.label, String(result.papers), String(cold.indexed ?? '?'), String(output.pages), String(output.files), String(output.files - output.pages),
+      megabytes(output.bytes), generation?.seen ? (output.pages / generation.seconds).toFixed(0) : '?', (output.pages / cold.run.seconds).toFixed(0),
+    ]];
+  });
+  return rows.length > 0 ? formatTable(columns, rows) : '';
+}
+
+function transferTable(results: readonly CatalogResult[]): string {
+  const traffic = (value: Traffic) => `${kilobytes(value.bytes)} in ${value.requests}`;
+  const columns: Column[] = [
+    { title: 'catalog', align: 'left' }, { title: 'home page (to load)' }, { title: 'first visit (to SW active)' },
+    { title: 'search page, no SW' }, { title: 'first search, no SW' }, { title: 'search after first visit' },
+  ];
+  const rows = results.flatMap(({ label, transfer }) =>
+    transfer ? [[label, traffic(transfer.homePage), traffic(transfer.firstVisit), traffic(transfer.searchPage), traffic(transfer.firstSearch), traffic(transfer.searchAfterVisit)]] : []);
+  return rows.length > 0 ? formatTable(columns, rows) : '';
+}
+
+function hugoTable(results: readonly CatalogResult[]): string {
+  const run = (figures: RunFigures) => `${seconds(figures.seconds)} ${megabytes(figures.peakRss).padStart(6)}`;
+  const columns: Column[] = [
+    { title: 'catalog', align: 'left' }, { title: 'hugo' }, { title: 'pagefind' }, { title: 'together' }, { title: 'hugo pages' },
+    { title: 'hugo files' }, { title: 'papershelf pages' }, { title: 'papershelf / (hugo + pagefind)' },
+  ];
+  const rows = results.flatMap(({ label, hugo, cold, output }) => {
+    if (!hugo) return [];
+    const together = hugo.hugo.seconds + hugo.pagefind.seconds;
+    return [[
+      label, run(hugo.hugo), run(hugo.pagefind), `${seconds(together)} ${megabytes(Math.max(hugo.hugo.peakRss, hugo.pagefind.peakRss)).padStart(6)}`,
+      String(hugo.output.pages), String(hugo.output.files), output ? String(output.pages) : '?', cold ? ratio(cold.run.seconds / together) : '?',
+    ]];
+  });
+  return rows.length > 0 ? formatTable(columns, rows) : '';
+}

@@ -1,0 +1,106 @@
+import { cpSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runMeasured, type RunFigures, type Stage } from './stages.ts';
+
+/** The repository root. */
+export const root = join(import.meta.dirname, '../..');
+
+/**
+ * The stages of `astro build`, each ended by a line of its log: the papershelf integration's ingest summary, Astro's
+ * content sync, its bundling (which ends when it starts generating routes), the routes, then the search integration
+ * in `astro:build:done` until the process exits.
+ */
+export const BUILD_STAGES: Stage[] = [
+  { name: 'ingest', end: /\[papershelf\] problems: \d+/ },
+  { name: 'content sync', end: /\[content\] Synced content/ },
+  { name: 'bundling', end: /generating static routes/ },
+  { name: 'page generation', end: /✓ Completed in/ },
+  { name: 'search index' },
+];
+
+/** The log lines the figures are read from, besides the stage ends; a missing one is reported, not fatal. */
+const INGEST_SUMMARY = /\[papershelf\] papers: (\d+) new, (\d+) changed, (\d+) unchanged/;
+const INDEXED = /indexed (\d+) paper pages for search/;
+
+/** A catalog's scratch folders: its seeds, content (with the topic vocabulary), Astro cache and output. */
+export interface Scratch {
+  dir: string;
+  seedsDir: string;
+  contentDir: string;
+  cacheDir: string;
+  distDir: string;
+}
+
+/** One `astro build`: the measured run, the ingest's counts and how many papers the search index holds. */
+export interface BuildFigures {
+  run: RunFigures;
+  ingest?: { new: number; changed: number; unchanged: number };
+  indexed?: number;
+}
+
+/** Files, bytes and HTML pages under a folder. */
+export interface FolderFigures {
+  files: number;
+  bytes: number;
+  pages: number;
+}
+
+/** Creates a catalog's scratch folders under `dir`, reading digests from `seedsDir` (by default its own `seeds/`). */
+export function createScratch(dir: string, seedsDir = join(dir, 'seeds')): Scratch {
+  const scratch = { dir, seedsDir, contentDir: join(dir, 'content'), cacheDir: join(dir, 'cache'), distDir: join(dir, 'dist') };
+  mkdirSync(scratch.seedsDir, { recursive: true });
+  mkdirSync(scratch.contentDir, { recursive: true });
+  cpSync(join(root, 'content/topics.yaml'), join(scratch.contentDir, 'topics.yaml'));
+  return scratch;
+}
+
+/** Writes files into the scratch's seeds folder, replacing any of the same name. */
+export function writeSeeds(scratch: Scratch, files: readonly { name: string; text: string }[]): void {
+  for (const file of files) writeFileSync(join(scratch.seedsDir, file.name), file.text);
+}
+
+/** Runs the README's build (`astro build`) on a scratch catalog, measured by stage; throws with its log when it fails. */
+export async function buildSite(scratch: Scratch): Promise<BuildFigures> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    PAPERSHELF_SEEDS: scratch.seedsDir,
+    PAPERSHELF_CONTENT: scratch.contentDir,
+    PAPERSHELF_CACHE: scratch.cacheDir,
+  };
+  const astro = join(root, 'node_modules/astro/bin/astro.mjs');
+  const run = await runMeasured(process.execPath, [astro, 'build', '--outDir', scratch.distDir], { cwd: root, env, stages: BUILD_STAGES });
+  if (run.code !== 0) {
+    const tail = run.lines.slice(-60).map((line) => line.text).join('\n');
+    throw new Error(`astro build failed (exit ${run.code}) for ${scratch.dir}; the end of its log:\n${tail}`);
+  }
+  const find = (pattern: RegExp) => run.lines.map((line) => pattern.exec(line.text)).find((match) => match !== null);
+  const summary = find(INGEST_SUMMARY);
+  const indexed = find(INDEXED);
+  return {
+    run,
+    ingest: summary ? { new: Number(summary[1]), changed: Number(summary[2]), unchanged: Number(summary[3]) } : undefined,
+    indexed: indexed ? Number(indexed[1]) : undefined,
+  };
+}
+
+/** The log lines a build's figures depend on that did not appear, described for a warning. */
+export function missingLines(build: BuildFigures): string[] {
+  const missing = BUILD_STAGES.flatMap((stage, i) => (stage.end && !build.run.stages[i]!.seen ? [`the end of "${stage.name}" (${stage.end})`] : []));
+  if (!build.ingest) missing.push(`the ingest summary (${INGEST_SUMMARY})`);
+  if (build.indexed === undefined) missing.push(`the search index count (${INDEXED})`);
+  return missing;
+}
+
+/** Counts the files, bytes and HTML pages under a folder. */
+export function countFolder(dir: string): FolderFigures {
+  const figures = { files: 0, bytes: 0, pages: 0 };
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    figures.files++;
+    figures.bytes += statSync(join(entry.parentPath, entry.name)).size;
+    if (entry.name.endsWith('.html')) figures.pages++;
+  }
+  return figures;
+}
