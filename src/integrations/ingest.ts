@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -53,8 +54,9 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
   await forEachLimited(papers, FILES_AT_ONCE, async (paper) => {
     const item = published.get(paper.slug);
     const path = item?.path ?? join(papersDir, `${paper.slug}.mdx`);
-    const next = writeItem(paper, item?.text);
-    if (item?.text === next) counts.unchanged++;
+    const current = item && (await readFile(path, 'utf8'));
+    const next = writeItem(paper, current);
+    if (current === next) counts.unchanged++;
     else {
       await writeAtomically(path, next);
       counts[item ? 'changed' : 'new']++;
@@ -176,26 +178,30 @@ export function vocabularyProblem(data: unknown): string | undefined {
 
 interface PublishedItem extends PublishedPaper {
   path: string;
-  text: string;
 }
 
-/** Reads the generated items among the papers folder's files, by slug; unreadable ones become problems. */
+/**
+ * Reads the generated items among the papers folder's files, by slug; unreadable ones become problems. Keeps no item's
+ * text: at 100,000 items that is hundreds of megabytes, and the few items asked for a fingerprint are read again.
+ */
 async function readPublishedItems(papersDir: string, files: readonly string[], contentDir: string, problems: DigestProblem[]): Promise<Map<string, PublishedItem>> {
   const names = files.filter((name) => name.endsWith('.mdx')).sort();
-  const texts: string[] = [];
+  const read: ({ key: string; slug: string } | Error | undefined)[] = [];
   await forEachLimited(names, FILES_AT_ONCE, async (name, index) => {
-    texts[index] = await readFile(join(papersDir, name), 'utf8');
+    const text = await readFile(join(papersDir, name), 'utf8');
+    try {
+      const published = readPublished(text);
+      read[index] = published && { key: published.key, slug: published.slug };
+    } catch (error) {
+      read[index] = error as Error;
+    }
   });
   const items = new Map<string, PublishedItem>();
   for (const [index, name] of names.entries()) {
     const path = join(papersDir, name);
-    const text = texts[index]!;
-    try {
-      const published = readPublished(text);
-      if (published) items.set(published.slug, { ...published, path, text });
-    } catch (error) {
-      problems.push({ file: relative(contentDir, path), line: 1, message: (error as Error).message });
-    }
+    const published = read[index];
+    if (published instanceof Error) problems.push({ file: relative(contentDir, path), line: 1, message: published.message });
+    else if (published) items.set(published.slug, { ...published, path, fingerprint: () => readPublished(readFileSync(path, 'utf8'))!.fingerprint() });
   }
   return items;
 }
