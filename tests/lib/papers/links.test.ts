@@ -38,6 +38,13 @@ describe('linkify', () => {
     ]);
     expect(segments.map((segment) => segment.text).join('')).toBe(paragraph);
   });
+
+  test('returns a paragraph that names no http(s) URL as one text segment, and nothing for an empty one', () => {
+    for (const paragraph of ['[x](www.example.com) <b>bold</b> `code` a@b.example ftp://x.example', '# Not a heading', 'Plain.']) {
+      expect(linkify(paragraph)).toEqual([{ text: paragraph }]);
+    }
+    expect(linkify('')).toEqual([]);
+  });
 });
 
 describe('isRepository', () => {

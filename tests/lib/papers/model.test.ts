@@ -89,6 +89,27 @@ describe('buildPapers', () => {
     expect(paper!.slug).toBe(`spiking-diffusion-models-${identitySuffix('spiking diffusion models')}`);
   });
 
+  test('asks no published item for its fingerprint when every one is still listed or no paper is new', () => {
+    // Reading a fingerprint parses the whole item: asked of every item, a re-ingest of 100,000 would parse them all.
+    let asked = 0;
+    const counted = (paper: { key: string; slug: string }) => ({ ...paper, fingerprint: () => `${asked++}` });
+    const listed = buildPapers([seed], options).map(counted);
+    expect(buildPapers([seed], { vocabulary, published: listed }).map((paper) => paper.slug)).toEqual(listed.map((paper) => paper.slug));
+    const unlisted = [...listed, counted({ key: 'a paper no digest lists', slug: 'a-paper-no-digest-lists' })];
+    buildPapers([seed], { vocabulary, published: unlisted });
+    expect(asked).toBe(0);
+  });
+
+  test('asks only the items no digest lists for their fingerprint, once each, when a paper is new', () => {
+    const asked: string[] = [];
+    const published = buildPapers([seed], options)
+      .slice(1)
+      .map((paper) => ({ key: paper.key, slug: paper.slug, fingerprint: () => (asked.push(paper.slug), 'unrelated') }));
+    published.push({ key: 'gone', slug: 'gone', fingerprint: () => (asked.push('gone'), 'unrelated') });
+    buildPapers([seed], { vocabulary, published });
+    expect(asked).toEqual(['gone']);
+  });
+
   test('extracts code and project links from the seed abstracts', () => {
     const papers = buildPapers([seed], options);
     const sdm = papers.find((paper) => paper.title === 'Spiking Diffusion Models')!;

@@ -49,3 +49,41 @@ describe('assignTopics', () => {
     expect(assignTopics({ title: 'Beta', abstract: ['alpha and alpha'] }, two)).toEqual(['b', 'a']);
   });
 });
+
+describe('compileVocabulary', () => {
+  /** How often a term occurs, as a whole-word regular expression over the normalized text counts it: the reference. */
+  function regexCount(term: string, text: string): number {
+    const normalize = (value: string) => ` ${value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+    const words = normalize(term).trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return normalize(text).match(new RegExp(`(?<= )${words}(?:s|es)?(?= )`, 'g'))?.length ?? 0;
+  }
+
+  test('matches every term as a whole-word regular expression would, one topic per term', () => {
+    const terms = ['a', 'a a', 'a b a', 'speech', 'text to speech', 'kv cache', 'llm', 'es', 's', '-', 'Straße', 'İ'];
+    // One topic per term, so that the topics assigned show each count that scoring can tell apart.
+    const single = compileVocabulary(terms.map((term, i) => ({ id: `t${i}`, name: term, description: '', terms: [term] })));
+    const pieces = ['a', 'A', 'b', 'as', 'aes', 'speech', 'speeches', 'Text-to-Speech', 'KV-caches', 'LLMs', 's', 'es', 'STRASSE', 'straße', 'i̇', '(', '—', ''];
+    let state = 7;
+    const pick = () => pieces[(state = (state * 1103515245 + 12345) % 2 ** 31) % pieces.length]!;
+    for (let round = 0; round < 2000; round++) {
+      const title = Array.from({ length: round % 7 }, pick).join(round % 2 ? ' ' : '-');
+      const abstract = [Array.from({ length: round % 23 }, pick).join(' ')];
+      const scores = terms.map((term, i) => ({
+        id: `t${i}`,
+        score: (regexCount(term, title) > 0 ? 3 : 0) + Math.min(regexCount(term, abstract.join(' ')), 2),
+      }));
+      const best = Math.max(0, ...scores.map((topic) => topic.score));
+      const expected = scores
+        .filter((topic) => topic.score >= 2 && topic.score >= best * 0.25)
+        .sort((a, b) => b.score - a.score)
+        .slice(0, MAX_TOPICS)
+        .map((topic) => topic.id);
+      expect(assignTopics({ title, abstract }, single), JSON.stringify({ title, abstract })).toEqual(expected.length > 0 ? expected : [OTHER_TOPIC]);
+    }
+  });
+
+  test('indexes each term under the words a match of it can start with, so a paper costs a lookup per word', () => {
+    const compiled = compileVocabulary([{ id: 'speech', name: 'Speech', description: '', terms: ['text to speech', 'ASR'] }]);
+    expect([...compiled.startingWith.keys()].sort()).toEqual(['asr', 'asres', 'asrs', 'text']);
+  });
+});
