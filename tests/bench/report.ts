@@ -4,6 +4,9 @@ import type { RunFigures } from './stages.ts';
 import { formatTable, kilobytes, megabytes, ratio, seconds, type Column } from './table.ts';
 import type { Traffic, Transfer } from './transfer.ts';
 
+/** How many files besides its HTML pages dist/ may hold at 100,000 papers, as the issue states. */
+const FILES_OVER_PAGES = 2000;
+
 /** Everything measured for one catalog; a step that was skipped or failed is absent, with a note saying why. */
 export interface CatalogResult {
   label: string;
@@ -30,6 +33,9 @@ export function formatReport(results: readonly CatalogResult[]): string {
   ];
   const notes = results.flatMap((result) => [
     ...result.notes.map((note) => `${result.label}: ${note}`),
+    ...(result.output && result.output.files - result.output.pages > FILES_OVER_PAGES
+      ? [`${result.label}: dist/ holds ${result.output.files - result.output.pages} files besides its pages (the issue allows ${FILES_OVER_PAGES} at 100,000 papers)`]
+      : []),
     ...(result.failed ? [`${result.label}: FAILED: ${result.failed.split('\n')[0]}`] : []),
     ...[result.cold, result.changed, result.added].flatMap((build) => (build ? missingLines(build) : [])).map((line) => `${result.label}: no log line for ${line}`),
   ]);
@@ -48,7 +54,7 @@ function buildTable(results: readonly CatalogResult[]): string {
   const columns: Column[] = [
     { title: 'catalog', align: 'left' },
     { title: 'run', align: 'left' },
-    { title: 'ingest: new/changed/same', align: 'left' },
+    { title: 'new/changed/same', align: 'left' },
     ...BUILD_STAGES.map((stage) => ({ title: stage.name })),
     { title: 'total' },
     { title: 'peak RSS' },
@@ -63,14 +69,16 @@ function buildTable(results: readonly CatalogResult[]): string {
         result.label,
         name,
         ingest ? `${ingest.new}/${ingest.changed}/${ingest.unchanged}` : '?',
-        ...run.stages.map((stage) => (stage.seen ? `${seconds(stage.seconds)} ${megabytes(stage.peakRss).padStart(6)}` : '?')),
+        // A stage whose end line never came ran on to the end of the build ("?"), or never started ("–").
+        ...run.stages.map((stage) => (stage.seen ? '' : stage.seconds > 0 ? '?' : '–') + (stage.seconds > 0 ? `${seconds(stage.seconds)} ${megabytes(stage.peakRss).padStart(6)}` : '')),
         seconds(run.seconds),
         megabytes(run.peakRss),
         result.cold && name !== 'cold' ? ratio(run.seconds / result.cold.run.seconds) : '',
       ]];
     });
   });
-  return rows.length > 0 ? formatTable(columns, rows) : '';
+  const legend = BUILD_STAGES.map((stage) => `${stage.name} → ${stage.end ?? 'process exit'}`).join(', ');
+  return rows.length > 0 ? `${formatTable(columns, rows)}\nEach stage runs from the previous stage's end (the first from the spawn, so Astro's start-up counts as ingest) to the first log line matching:\n  ${legend}` : '';
 }
 
 function outputTable(results: readonly CatalogResult[]): string {
