@@ -183,7 +183,9 @@ export function parseDigest(text: string, options: ParseOptions): ParsedDigest {
 /** Splits text into numbered lines, tolerating a BOM, CRLF or CR line ends and surrounding spaces. */
 function splitLines(text: string): Line[] {
   const withoutBom = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  return withoutBom.split(/\r\n|\r|\n/).map((raw, i) => ({ number: i + 1, text: raw.trim() }));
+  // Splitting on a string is several times faster than on a pattern, and most digests have no CR.
+  const raws = withoutBom.includes('\r') ? withoutBom.split(/\r\n|\r|\n/) : withoutBom.split('\n');
+  return raws.map((raw, i) => ({ number: i + 1, text: raw.trim() }));
 }
 
 /** Skips the listing's header and returns its date line, if any. */

@@ -27,6 +27,18 @@ function normalize(text: string): string {
   return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
 }
 
+/** Text that is plain ASCII, whose letters and digits a faster, non-Unicode pattern finds. */
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * The words of a text, as `normalize` separates them; empty first or last when the text starts or ends with
+ * punctuation. Most abstracts are ASCII, where `[^a-z0-9]` after lower-casing is `[^\p{L}\p{N}]` and three times faster.
+ */
+function words(text: string): string[] {
+  const lower = text.toLowerCase();
+  return ASCII.test(lower) ? lower.split(/[^a-z0-9]+/) : lower.split(/[^\p{L}\p{N}]+/u);
+}
+
 /** One term of one topic: its words, the last of which may end in a plural. */
 interface CompiledTerm {
   /** Index of the term in the vocabulary's `terms`. */
@@ -71,16 +83,14 @@ export function compileVocabulary(vocabulary: readonly Topic[]): CompiledVocabul
 }
 
 /**
- * How often each term occurs in a normalized text, as whole words, never overlapping itself: what a global regular
- * expression per term would count, in one pass over the text's words whatever the number of terms.
+ * How often each term occurs in a text's words, as whole words, never overlapping itself: what a global regular
+ * expression per term over the normalized text would count, in one pass over the words whatever the number of terms.
  */
-function countTerms(normalized: string, vocabulary: CompiledVocabulary): Uint32Array {
-  const text = normalized.split(' ');
+function countTerms(text: readonly string[], vocabulary: CompiledVocabulary): Uint32Array {
   const counts = new Uint32Array(vocabulary.terms.length);
   /** Where each term's next match may start: after the end of its last one. */
   const free = new Uint32Array(vocabulary.terms.length);
-  // The first and last "words" are the empty edges outside the padding spaces: no match starts or ends there.
-  for (let at = 1; at < text.length - 1; at++) {
+  for (let at = 0; at < text.length; at++) {
     for (const term of vocabulary.startingWith.get(text[at]!) ?? []) {
       if (at < free[term.index]!) continue;
       const end = matchEnd(term.words, text, at);
@@ -95,7 +105,7 @@ function countTerms(normalized: string, vocabulary: CompiledVocabulary): Uint32A
 /** The index after a match of `term` starting at `start`, or undefined when the words there are not the term. */
 function matchEnd(term: readonly string[], text: readonly string[], start: number): number | undefined {
   const end = start + term.length;
-  if (end > text.length - 1) return undefined;
+  if (end > text.length) return undefined;
   for (let i = 1; i < term.length - 1; i++) if (text[start + i] !== term[i]) return undefined;
   if (term.length > 1) {
     const last = term[term.length - 1]!;
@@ -110,8 +120,8 @@ function matchEnd(term: readonly string[], text: readonly string[], start: numbe
  * gets the "other" topic, so no paper is left without one.
  */
 export function assignTopics(paper: { title: string; abstract: readonly string[] }, vocabulary: CompiledVocabulary): string[] {
-  const title = countTerms(normalize(paper.title), vocabulary);
-  const abstract = countTerms(normalize(paper.abstract.join(' ')), vocabulary);
+  const title = countTerms(words(paper.title), vocabulary);
+  const abstract = countTerms(words(paper.abstract.join(' ')), vocabulary);
   const scores = new Array<number>(vocabulary.ids.length).fill(0);
   for (const term of vocabulary.terms) {
     if (title[term.index]! > 0) scores[term.topic]! += TITLE_WEIGHT;
