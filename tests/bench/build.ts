@@ -7,7 +7,7 @@ import { parseDigest, sidecarName } from '../../src/lib/digest/parse.ts';
 import type { DigestEntry } from '../../src/lib/digest/types.ts';
 import { buildHugo, hugoVersion } from './hugo.ts';
 import { formatReport, reportJson, type CatalogResult } from './report.ts';
-import { buildSite, countFolder, createScratch, root, writeSeeds, type BuildFigures } from './site.ts';
+import { buildSite, countFolder, createScratch, root, writeLog, writeSeeds, type BuildFigures, type Scratch } from './site.ts';
 import { generateDigests, parseGenerated, renderDigest, reviseAbstract } from './synthetic.ts';
 import { seconds } from './table.ts';
 import { chromiumPath, measureTransfer } from './transfer.ts';
@@ -23,7 +23,7 @@ build fails or the generated digests do not parse cleanly.
   --papers N     catalog size(s): --papers 1000 --papers 10000, or --papers 1000,10000 (bare numbers work too)
   --seed S       seed of the generator (default 1); the same seed gives the same digests
   --no-rebuild   skip the two rebuilds         --no-transfer  skip the Chromium measurements
-  --no-hugo      skip Hugo + Pagefind          --keep         keep the scratch folder and print where it is
+  --no-hugo      skip Hugo + Pagefind          --keep         keep the scratch folder (with each build's log)
   --json FILE    also write the figures as JSON to FILE`;
 
 /** How many papers one digest lists: one digest a day, as the listing publishes them. */
@@ -96,7 +96,7 @@ async function benchSeed(): Promise<CatalogResult> {
   const entries = readSeedEntries(scratch.seedsDir);
   const result: CatalogResult = { label: 'seed', papers: entries.length, notes: [] };
   return step(result, dir, async () => {
-    result.cold = await timed(result.label, 'cold build', () => buildSite(scratch));
+    result.cold = await build(result.label, 'cold build', scratch);
     result.output = countFolder(scratch.distDir);
     if (hugo) result.hugo = await timed(result.label, 'hugo + pagefind', () => buildHugo(join(dir, 'hugo'), entries));
   });
@@ -121,7 +121,7 @@ async function benchSynthetic(size: number): Promise<CatalogResult> {
     writeSeeds(scratch, digests.flatMap(renderDigest));
     console.log(`${label}: ${digests.length} digests generated and parsed with no problems in ${seconds(result.generated)}`);
 
-    result.cold = await timed(label, 'cold build', () => buildSite(scratch));
+    result.cold = await build(label, 'cold build', scratch);
     result.output = countFolder(scratch.distDir);
     if (chromium) {
       // A measurement, not a build: when it cannot be taken, the bench says why and goes on.
@@ -133,10 +133,10 @@ async function benchSynthetic(size: number): Promise<CatalogResult> {
     }
     if (values.rebuild) {
       writeSeeds(scratch, renderDigest(revised).slice(0, 1));
-      result.changed = await timed(label, 'rebuild, 1 paper changed', () => buildSite(scratch));
+      result.changed = await build(label, 'rebuild, 1 paper changed', scratch);
       expectIngest(result, result.changed, { new: 0, changed: 1 });
       writeSeeds(scratch, extra.flatMap(renderDigest));
-      result.added = await timed(label, `rebuild, +1 digest of ${PER_DIGEST}`, () => buildSite(scratch));
+      result.added = await build(label, `rebuild, +1 digest of ${PER_DIGEST}`, scratch);
       expectIngest(result, result.added, { new: extra[0]!.papers.length, changed: 0 });
     }
     if (hugo) result.hugo = await timed(label, 'hugo + pagefind', () => buildHugo(join(dir, 'hugo'), entries));
@@ -153,6 +153,13 @@ async function step(result: CatalogResult, dir: string, steps: () => Promise<voi
   }
   if (!values.keep) rmSync(dir, { recursive: true, force: true });
   return result;
+}
+
+/** Builds a scratch catalog, keeping the timestamped log next to it with --keep. */
+async function build(label: string, name: string, scratch: Scratch): Promise<BuildFigures> {
+  const figures = await timed(label, name, () => buildSite(scratch));
+  if (values.keep) writeLog(join(scratch.dir, `${name.replace(/\W+/g, '-')}.log`), figures.run);
+  return figures;
 }
 
 /** Runs one measured step and prints its wall time as it ends. */

@@ -95,6 +95,11 @@ export function missingLines(build: BuildFigures): string[] {
   return missing;
 }
 
+/** Writes a run's log with each line's arrival time, for a look at the stage boundaries of a kept scratch folder. */
+export function writeLog(path: string, run: RunFigures): void {
+  writeFileSync(path, run.lines.map((line) => `${line.at.toFixed(3).padStart(9)}  ${line.text}\n`).join(''));
+}
+
 /** Counts the files, bytes and HTML pages under a folder. */
 export function countFolder(dir: string): FolderFigures {
   const figures = { files: 0, bytes: 0, pages: 0 };
