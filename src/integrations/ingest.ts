@@ -118,21 +118,18 @@ async function readDigests(seedsDir: string): Promise<{ digests: ParsedDigest[];
   const all = await readdir(seedsDir);
   const present = new Set(all);
   const names = all.filter((name) => name.endsWith('.txt')).sort();
-  const files: { text: string; sidecar?: string }[] = [];
+  const read: { digest: ParsedDigest; problems: DigestProblem[] }[] = [];
+  // Each digest is parsed as soon as it is read, so that only a few digests' texts are in memory at once.
   await forEachLimited(names, FILES_AT_ONCE, async (file, index) => {
-    const sidecar = present.has(sidecarName(file)) ? await readFile(join(seedsDir, sidecarName(file)), 'utf8').catch(() => undefined) : undefined;
-    files[index] = { text: await readFile(join(seedsDir, file), 'utf8'), sidecar };
-  });
-  const digests: ParsedDigest[] = [];
-  const problems: DigestProblem[] = [];
-  for (const [index, file] of names.entries()) {
-    const { text, sidecar } = files[index]!;
-    const capturedOn = sidecar === undefined ? undefined : readCaptureDate(sidecarName(file), sidecar, problems);
+    const sidecar = sidecarName(file);
+    const captureText = present.has(sidecar) ? await readFile(join(seedsDir, sidecar), 'utf8').catch(() => undefined) : undefined;
+    const text = await readFile(join(seedsDir, file), 'utf8');
+    const problems: DigestProblem[] = [];
+    const capturedOn = captureText === undefined ? undefined : readCaptureDate(sidecar, captureText, problems);
     const digest = parseDigest(text, { file, capturedOn });
-    digests.push(digest);
-    problems.push(...digest.problems);
-  }
-  return { digests, problems };
+    read[index] = { digest, problems: [...problems, ...digest.problems] };
+  });
+  return { digests: read.map((one) => one.digest), problems: read.flatMap((one) => one.problems) };
 }
 
 /** The capture date an operator stated in a sidecar `<digest>.meta.yaml` (`captured: YYYY-MM-DD`), if valid. */

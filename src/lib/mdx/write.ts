@@ -157,10 +157,16 @@ export function readGeneratedIdentity(text: string): { key: string; slug: string
       nestedKeys.add(name);
     }
   }
-  const key = top.get('key');
-  const slug = top.get('slug');
-  // Only quoted values without escapes are taken as they are written.
-  const plain = (value: string | undefined) => (value?.startsWith('"') && !value.includes('\\') ? value.slice(1, -1) : undefined);
-  if (!top.has('generated') || plain(key) === undefined || plain(slug) === undefined) return undefined;
-  return { key: plain(key)!, slug: plain(slug)! };
+  const key = plainString(top.get('key'));
+  const slug = plainString(top.get('slug'));
+  if (!top.has('generated') || key === undefined || slug === undefined) return undefined;
+  return { key, slug };
+}
+
+/**
+ * The string a double-quoted YAML scalar with no escapes or control characters holds, which JSON reads the same; as a
+ * new string, which does not keep the item's whole text in memory as a slice of it would.
+ */
+function plainString(value: string | undefined): string | undefined {
+  return value !== undefined && /^"[^"\\\x00-\x1f]*"$/.test(value) ? (JSON.parse(value) as string) : undefined;
 }
