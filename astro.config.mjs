@@ -14,7 +14,8 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   // Tests build fixture sites with their own content cache.
   cacheDir: process.env.PAPERSHELF_CACHE || './node_modules/.astro',
-  integrations: [papershelf(), mdx(), searchIndex()],
+  // PAPERSHELF_SHARD_SIZE splits the search index into shards of that many papers (tests use it on small catalogs).
+  integrations: [papershelf(), mdx(), searchIndex({ shardSize: Number(process.env.PAPERSHELF_SHARD_SIZE) || undefined })],
   // Two routes claiming one URL lose a page: fail the build instead of warning.
   prerenderConflictBehavior: 'error',
   // Pages whose cacheKey (a hash of what they show) is unchanged are restored from the last build, not re-rendered.

@@ -1,4 +1,4 @@
 interface ImportMetaEnv {
-  /** The build's identity, set by the search-index integration; the service worker keeps only this build's pages. */
-  readonly PAPERSHELF_BUILD: string;
+  /** Papers per shard of the search index, set by the search-index integration (src/lib/search-shards.ts). */
+  readonly PAPERSHELF_SHARD_SIZE: number;
 }

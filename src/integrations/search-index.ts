@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { offlineFiles, SHELL_PAGES, type BuiltFile } from '../lib/offline/plan.ts';
 import { MANIFEST_FILE } from '../lib/offline/protocol.ts';
+import { SHARD_SIZE, shardBundle, shardCount, shardOf } from '../lib/search-shards.ts';
+
+// A shard indexed by another Pagefind is not reused.
+const pagefindVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
 
 /**
  * The most result-fragment files Pagefind writes; beyond it, papers share fragment files. One file per paper would
@@ -21,20 +26,29 @@ export const MAX_FRAGMENTS = 750;
  * worker keeps the shell and Pagefind's runtime on a first visit, and the manifest lists the whole index for readers
  * who keep the catalog offline. Fails the build when indexing fails or indexes fewer papers than the build rendered.
  */
-export default function searchIndex(): AstroIntegration {
+export default function searchIndex(options: { shardSize?: number } = {}): AstroIntegration {
+  const shardSize = options.shardSize ?? SHARD_SIZE;
   let base = '/';
+  let cacheDir = '';
   return {
     name: 'papershelf-search',
     hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        // catalog.ts tells the search page which shards to merge.
+        updateConfig({ vite: { define: { 'import.meta.env.PAPERSHELF_SHARD_SIZE': JSON.stringify(shardSize) } } });
+      },
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const out = fileURLToPath(dir);
         const papers = pages.filter((page) => page.pathname.startsWith('papers/')).length;
-        const indexed = await indexPapers(out);
-        if (indexed < papers) throw new Error(`Pagefind indexed ${indexed} paper pages, but the build rendered ${papers}`);
-        logger.info(`indexed ${indexed} paper pages for search`);
+        const indexed = await indexPapers(out, cacheDir, shardSize);
+        if (indexed.pages < papers) throw new Error(`Pagefind indexed ${indexed.pages} paper pages, but the build rendered ${papers}`);
+        const shards = indexed.shards === 1 ? '' : ` in ${indexed.shards} shards`;
+        const reused = indexed.reused === 0 ? '' : ` (${indexed.reused} of ${indexed.shards} unchanged since the last build, reused)`;
+        logger.info(`indexed ${indexed.pages} paper pages for search${shards}${reused}`);
         const { build, worker, manifest, plan } = offlineFiles(await builtFiles(out), base);
         await writeFile(join(out, MANIFEST_FILE), manifest);
         await writeFile(join(out, 'sw.js'), worker);
@@ -48,20 +62,68 @@ export default function searchIndex(): AstroIntegration {
   };
 }
 
-/** Indexes `papers/**` of a built site into `pagefind/`; returns how many pages the index holds. */
-async function indexPapers(out: string): Promise<number> {
+/** What indexing did: pages indexed, shards, and how many shards came unchanged from the last build. */
+interface Indexed {
+  pages: number;
+  shards: number;
+  reused: number;
+}
+
+/**
+ * Indexes `papers/*` of a built site: one Pagefind bundle per shard (`pagefind/`, then `pagefind-shard-<i>/`), one
+ * shard at a time so memory stays that of one shard. A shard whose pages are byte for byte those of a shard indexed
+ * before is copied from `<cacheDir>/pagefind-shards/` instead.
+ */
+async function indexPapers(out: string, cacheDir: string, shardSize: number): Promise<Indexed> {
+  const slugs = (await readdir(join(out, 'papers'), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const count = shardCount(slugs.length, shardSize);
+  const shards: string[][] = Array.from({ length: count }, () => []);
+  for (const slug of slugs) shards[shardOf(slug, count)]!.push(slug);
+  // The fragment-file budget is the catalog's, shared by its shards.
+  const maxFragments = Math.max(1, Math.floor(MAX_FRAGMENTS / count));
+  const result: Indexed = { pages: 0, shards: count, reused: 0 };
+  const used = new Set<string>();
+  for (const [i, shard] of shards.entries()) {
+    const pages = await Promise.all(shard.map(async (slug) => ({ url: `/papers/${slug}/`, content: await readFile(join(out, 'papers', slug, 'index.html'), 'utf8') })));
+    const key = createHash('sha256').update(JSON.stringify({ version: pagefindVersion, maxFragments, i, count }));
+    for (const page of pages) key.update(`${page.url}\n${page.content}\n`);
+    const cached = join(cacheDir, 'pagefind-shards', `${i}-${key.digest('hex').slice(0, 16)}`);
+    const bundle = join(out, shardBundle(i));
+    if (existsSync(join(cached, 'pagefind-entry.json'))) {
+      await cp(cached, bundle, { recursive: true });
+      result.reused++;
+    } else {
+      await indexShard(pages, bundle, maxFragments);
+      await cp(bundle, cached, { recursive: true });
+    }
+    used.add(basename(cached));
+    const entry = JSON.parse(await readFile(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    result.pages += Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  }
+  // Shards of older builds that this one no longer has.
+  for (const name of await readdir(join(cacheDir, 'pagefind-shards')).catch(() => [] as string[])) {
+    if (!used.has(name)) await rm(join(cacheDir, 'pagefind-shards', name), { recursive: true, force: true });
+  }
+  return result;
+}
+
+/** Indexes one shard's pages into a Pagefind bundle at `bundle`, in a Pagefind process of its own. */
+async function indexShard(pages: { url: string; content: string }[], bundle: string, maxFragments: number): Promise<void> {
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', maxFragments: MAX_FRAGMENTS });
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', maxFragments });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: out, glob: 'papers/**/*.html' });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index the papers: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
+    // A few hundred pages in flight at once keep Pagefind busy without holding every message in memory.
+    for (let start = 0; start < pages.length; start += 256) {
+      const added = await Promise.all(pages.slice(start, start + 256).map((page) => index.addHTMLFile(page)));
+      const failed = added.flatMap((response, i) => response.errors.map((error) => `${pages[start + i]!.url}: ${error}`));
+      if (failed.length > 0) throw new Error(`Pagefind could not index the papers: ${failed.join('; ')}`);
+    }
+    const written = await index.writeFiles({ outputPath: bundle });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
   } finally {
+    // Closing ends Pagefind's process, and with it the shard's memory.
     await pagefind.close();
   }
-  const entry = JSON.parse(await readFile(join(out, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
 
 /** The files the worker plans with: the shell pages, `_astro/` and `pagefind/`, with their sizes and hashes. */
@@ -70,7 +132,8 @@ async function builtFiles(out: string): Promise<BuiltFile[]> {
     (await readdir(join(out, folder), { recursive: true, withFileTypes: true }))
       .filter((entry) => entry.isFile())
       .map((entry) => join(entry.parentPath, entry.name).slice(out.length).split('\\').join('/').replace(/^\/+/, ''));
-  const paths = [...SHELL_PAGES, ...(await below('_astro')), ...(await below('pagefind'))].sort();
+  const bundles = (await readdir(out)).filter((name) => /^pagefind(-shard-\d+)?$/.test(name));
+  const paths = [...SHELL_PAGES, ...(await below('_astro')), ...(await Promise.all(bundles.map(below))).flat()].sort();
   return Promise.all(
     paths.map(async (path) => {
       const bytes = await readFile(join(out, path));

@@ -4,6 +4,7 @@ import { authorFacets, authorKey, dateFacets, groupBy, topicFacets } from './pap
 import { compareNewestFirst, type Paper } from './papers/model.ts';
 import { OTHER_TOPIC, type Topic } from './papers/topics.ts';
 import { legacyYearPages } from './pagination.ts';
+import { mergedBundles } from './search-shards.ts';
 
 /** A paper as the pages see it: the model's fields, the digest it came from, and the entry whose MDX body editors write. */
 export interface CatalogPaper extends Omit<Paper, 'key' | 'source'> {
@@ -39,6 +40,8 @@ export const topicsById = new Map(topicList.map((topic) => [topic.slug, topic]))
 export const topicsWithPapers = topicList.filter((topic) => topic.count > 0);
 /** Old URLs of year pages, each leading to the page's current URL. */
 export const yearPageRedirects = legacyYearPages(dateList);
+/** The Pagefind bundles the search page merges into the first: one per shard of a large catalog's index. */
+export const searchShards = mergedBundles(papers.length, import.meta.env.PAPERSHELF_SHARD_SIZE);
 /** The papers the home page shows first. */
 export const newestPapers = papers.slice(0, 10);
 

@@ -25,10 +25,19 @@ declare global {
   }
 }
 
-/** The page's Pagefind instance, once the Component UI has defined its elements; not loaded yet. */
-export async function searchInstance(): Promise<PagefindInstance> {
+/**
+ * Loads Pagefind's Component UI from the site's bundle and returns the page's instance, not loaded yet, with the
+ * bundles of the index's other shards (src/lib/search-shards.ts) merged into it.
+ */
+export async function searchInstance(config: HTMLElement): Promise<PagefindInstance> {
+  const bundle = config.getAttribute('bundle-path')!;
+  const merged = JSON.parse(config.dataset.mergedBundles ?? '[]') as string[];
+  await import(/* @vite-ignore */ `${bundle}pagefind-component-ui.js`);
   await customElements.whenDefined('pagefind-results');
-  return window.PagefindComponents!.getInstanceManager().getInstance('default');
+  const components = window.PagefindComponents!;
+  if (merged.length === 0) return components.getInstanceManager().getInstance('default');
+  // Pagefind reads mergeIndex only once its own script has been fetched, so this comes in time.
+  return components.configureInstance('default', { mergeIndex: merged.map((bundlePath) => ({ bundlePath })) });
 }
 
 /** Keeps the query, the filters and the sort in the URL, so a search can be shared and the back button works. */

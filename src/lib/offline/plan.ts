@@ -25,10 +25,11 @@ export type FileRole = 'shell' | 'runtime' | 'start' | 'index' | 'unused' | 'pag
 /** The pages and files a first visit keeps, below the base. */
 export const SHELL_PAGES = ['index.html', 'search/index.html', '404.html', 'favicon.svg'];
 
-const UNUSED = /^pagefind\/(pagefind-(ui|modular-ui|highlight)\.(js|css)|wasm\.unknown\.pagefind)$/;
-const RUNTIME = /^pagefind\/(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|pagefind-component-ui\.(js|css)|wasm\.[a-z-]+\.pagefind)$/;
-const START = /^pagefind\/(filter\/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta)$/;
-const INDEX = /^pagefind\/(index\/[^/]+\.pf_index|fragment\/[^/]+\.pf_fragment)$/;
+// Shards other than the first are bundles of their own: pagefind-shard-<i>/ (src/lib/search-shards.ts).
+const UNUSED = /^pagefind(?:-shard-\d+)?\/(pagefind-(ui|modular-ui|highlight)\.(js|css)|wasm\.unknown\.pagefind)$/;
+const RUNTIME = /^pagefind(?:-shard-\d+)?\/(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|pagefind-component-ui\.(js|css)|wasm\.[a-z-]+\.pagefind)$/;
+const START = /^pagefind(?:-shard-\d+)?\/(filter\/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta)$/;
+const INDEX = /^pagefind(?:-shard-\d+)?\/(index\/[^/]+\.pf_index|fragment\/[^/]+\.pf_fragment)$/;
 
 /** The role of a file of the built site, by its path below `dist/`. */
 export function roleOf(path: string): FileRole {

@@ -62,7 +62,8 @@ ${WORKER}`;
 
 /** The worker's code below its constants. Plain JavaScript, as the browser runs it. */
 const WORKER = String.raw`
-const INDEX_FILE = /\/pagefind\/(?:(index|fragment|filter)\/[^/]+|pagefind\.[^/]+\.pf_meta)$/;
+// The first shard's bundle is pagefind/, the others' pagefind-shard-<i>/ (src/lib/search-shards.ts).
+const INDEX_FILE = /\/pagefind(?:-shard-\d+)?\/(?:(index|fragment|filter)\/[^/]+|pagefind\.[^/]+\.pf_meta)$/;
 const HASHED_ASSET = /\/_astro\//;
 const channel = new BroadcastChannel(CHANNEL_NAME);
 // Set when the network's pagefind-entry.json is not this build's: a page is reading a newer index.
