@@ -10,20 +10,22 @@ import { formatReport, reportJson, type CatalogResult } from './report.ts';
 import { buildSite, countFolder, createScratch, root, writeLog, writeSeeds, type BuildFigures, type Scratch } from './site.ts';
 import { generateDigests, parseGenerated, renderDigest, reviseAbstract } from './synthetic.ts';
 import { seconds } from './table.ts';
+import { measureDev } from './dev.ts';
 import { chromiumPath, measureTransfer } from './transfer.ts';
 
-const USAGE = `npm run bench -- [--papers N ...] [--seed S] [--no-rebuild] [--no-transfer] [--no-hugo] [--keep] [--json FILE]
+const USAGE = `npm run bench -- [--papers N ...] [--seed S] [--no-rebuild] [--no-transfer] [--no-dev] [--no-hugo] [--keep] [--json FILE]
 
 Builds the seed catalog (seeds/) and a synthetic catalog of N papers (default 10000; repeat --papers or give a comma
 list for several sizes) in a scratch folder, and prints wall time and peak memory by build stage, the output's size,
-what a first visit and a first search transfer in Chromium, the rebuild after one changed paper and after one new
-digest, and the same papers built with Hugo and the Pagefind CLI. Asserts nothing about speed: it fails only when a
+what a first visit and a first search transfer in Chromium, how soon \`npm run dev\` answers and shows an edited
+digest, the rebuild after one changed paper and after one new digest, and the same papers built with Hugo and the Pagefind CLI. Asserts nothing about speed: it fails only when a
 build fails or the generated digests do not parse cleanly.
 
   --papers N     catalog size(s): --papers 1000 --papers 10000, or --papers 1000,10000 (bare numbers work too)
   --seed S       seed of the generator (default 1); the same seed gives the same digests
   --no-rebuild   skip the two rebuilds         --no-transfer  skip the Chromium measurements
-  --no-hugo      skip Hugo + Pagefind          --keep         keep the scratch folder (with each build's log)
+  --no-dev       skip the dev server            --no-hugo      skip Hugo + Pagefind
+  --keep         keep the scratch folder (with each build's log)
   --json FILE    also write the figures as JSON to FILE`;
 
 /** How many papers one digest lists: one digest a day, as the listing publishes them. */
@@ -39,6 +41,7 @@ const { values, positionals } = parseArgs({
     seed: { type: 'string', default: '1' },
     rebuild: { type: 'boolean', default: true },
     transfer: { type: 'boolean', default: true },
+    dev: { type: 'boolean', default: true },
     hugo: { type: 'boolean', default: true },
     keep: { type: 'boolean', default: false },
     json: { type: 'string' },
@@ -130,6 +133,16 @@ async function benchSynthetic(size: number): Promise<CatalogResult> {
       } catch (error) {
         result.notes.push(`transfer not measured: ${(error as Error).message.split('\n')[0]}`);
       }
+    }
+    if (values.dev) {
+      try {
+        result.dev = await timed(label, 'npm run dev', () => measureDev(scratch, readdirSync(scratch.seedsDir).filter((name) => name.endsWith('.txt')).sort().at(-1)!, 4700 + (process.pid % 200)));
+        console.log(`${label}: dev server ready in ${seconds(result.dev.ready)}; an edited digest shown in ${seconds(result.dev.editShown)}`);
+      } catch (error) {
+        result.notes.push(`dev server not measured: ${(error as Error).message.split('\n')[0]}`);
+      }
+      // The dev server's edit added a paper: put the digests back as generated.
+      writeSeeds(scratch, digests.flatMap(renderDigest));
     }
     if (values.rebuild) {
       writeSeeds(scratch, renderDigest(revised).slice(0, 1));

@@ -18,6 +18,8 @@ export interface CatalogResult {
   changed?: BuildFigures;
   added?: BuildFigures;
   transfer?: Transfer;
+  /** `npm run dev`: seconds until ready, and until an edited digest shows. */
+  dev?: { ready: number; editShown: number };
   hugo?: HugoFigures;
   notes: string[];
   failed?: string;
@@ -29,6 +31,7 @@ export function formatReport(results: readonly CatalogResult[]): string {
     ['Builds: wall time and peak RSS of the build process tree, by stage', buildTable(results)],
     ['Output (dist/)', outputTable(results)],
     ['Transfer: bytes in requests that reached the server (gzip for text, headers included)', transferTable(results)],
+    ['npm run dev on the built catalog', devTable(results)],
     ['Hugo + Pagefind CLI on the same parsed papers', hugoTable(results)],
   ];
   const notes = results.flatMap((result) => [
@@ -106,6 +109,12 @@ function transferTable(results: readonly CatalogResult[]): string {
   ];
   const rows = results.flatMap(({ label, transfer }) =>
     transfer ? [[label, traffic(transfer.homePage), traffic(transfer.firstVisit), traffic(transfer.searchPage), traffic(transfer.firstSearch), traffic(transfer.searchAfterVisit)]] : []);
+  return rows.length > 0 ? formatTable(columns, rows) : '';
+}
+
+function devTable(results: readonly CatalogResult[]): string {
+  const columns: Column[] = [{ title: 'catalog', align: 'left' }, { title: 'ready (home page answers)' }, { title: 'an edited digest shown' }];
+  const rows = results.flatMap(({ label, dev }) => (dev ? [[label, seconds(dev.ready), seconds(dev.editShown)]] : []));
   return rows.length > 0 ? formatTable(columns, rows) : '';
 }
 
