@@ -1,6 +1,6 @@
 import { keepFailed, keepProgress, keepSummary } from '../lib/offline/messages.ts';
 import type { OfflineStatus } from '../lib/offline/protocol.ts';
-import { controllingWorker, offlineStatus } from './offline.ts';
+import { controllingWorker, offlineStatus } from './offline-status.ts';
 
 /** The search page's "keep the whole catalog" section. */
 export interface KeepView {

@@ -60,7 +60,7 @@ async function drawEveryResult(page: Page): Promise<void> {
 const INDEX_FILES = /\/pagefind\/(index|fragment)\//;
 
 describe('a first visit', () => {
-  test('keeps the shell and Pagefind\'s runtime, not the word index or the results\' text, in well under 1 MB', async () => {
+  test('keeps the shell and Pagefind\'s runtime, not the word index or the results\' text, in under 1 MB', async () => {
     const precache = [...workerConstant<string[]>('PRECACHE'), ...workerConstant<string[]>('PRECACHE_INDEX')];
     expect(precache).toEqual(expect.arrayContaining([BASE, `${BASE}search/`, `${BASE}404.html`, `${BASE}pagefind/pagefind.js`, `${BASE}pagefind/pagefind-entry.json`]));
     expect(precache.filter((url) => INDEX_FILES.test(url))).toEqual([]);

@@ -14,10 +14,11 @@ export interface BuiltFile {
 /**
  * What a file of the built site is to the worker:
  * - `shell`: a page or asset every visit needs (home, search, 404, favicon, `_astro/`), precached;
- * - `runtime`: Pagefind's code and its entry file, precached;
+ * - `runtime`: Pagefind's code and each bundle's entry file, precached;
  * - `start`: the index files every search needs before it looks up a word (the meta file and the filters), precached;
  * - `index`: the rest of the index (word chunks and result fragments), fetched when a search needs them;
- * - `unused`: what the site never loads (Pagefind's older UIs, the index for pages without a language);
+ * - `unused`: what the site never loads (Pagefind's older UIs, the index for pages without a language, and a shard's
+ *   copy of Pagefind's code);
  * - `page`: everything else, kept when a reader opens it.
  */
 export type FileRole = 'shell' | 'runtime' | 'start' | 'index' | 'unused' | 'page';
@@ -25,20 +26,28 @@ export type FileRole = 'shell' | 'runtime' | 'start' | 'index' | 'unused' | 'pag
 /** The pages and files a first visit keeps, below the base. */
 export const SHELL_PAGES = ['index.html', 'search/index.html', '404.html', 'favicon.svg'];
 
-// Shards other than the first are bundles of their own: pagefind-shard-<i>/ (src/lib/search-shards.ts).
-const UNUSED = /^pagefind(?:-shard-\d+)?\/(pagefind-(ui|modular-ui|highlight)\.(js|css)|wasm\.unknown\.pagefind)$/;
-const RUNTIME = /^pagefind(?:-shard-\d+)?\/(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|pagefind-component-ui\.(js|css)|wasm\.[a-z-]+\.pagefind)$/;
-const START = /^pagefind(?:-shard-\d+)?\/(filter\/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta)$/;
-const INDEX = /^pagefind(?:-shard-\d+)?\/(index\/[^/]+\.pf_index|fragment\/[^/]+\.pf_fragment)$/;
+// Shards other than the first are bundles of their own, pagefind-shard-<i>/ (src/lib/search-shards.ts), merged into the
+// first: of a shard's copy of Pagefind's runtime, only the entry file is read.
+const BUNDLE = String.raw`pagefind(?:-shard-\d+)?`;
+const ENTRY = new RegExp(`^${BUNDLE}/pagefind-entry\\.json$`);
+const RUNTIME = /^pagefind\/(pagefind\.js|pagefind-worker\.js|pagefind-component-ui\.(js|css)|wasm\.(?!unknown\.)[a-z-]+\.pagefind)$/;
+const START = new RegExp(`^${BUNDLE}/(filter/[^/]+\\.pf_filter|pagefind\\.[^/]+\\.pf_meta)$`);
+const INDEX = new RegExp(`^${BUNDLE}/(index/[^/]+\\.pf_index|fragment/[^/]+\\.pf_fragment)$`);
+const OTHER_PAGEFIND = new RegExp(`^${BUNDLE}/`);
 
 /** The role of a file of the built site, by its path below `dist/`. */
 export function roleOf(path: string): FileRole {
-  if (UNUSED.test(path)) return 'unused';
-  if (RUNTIME.test(path)) return 'runtime';
+  if (ENTRY.test(path) || RUNTIME.test(path)) return 'runtime';
   if (START.test(path)) return 'start';
   if (INDEX.test(path)) return 'index';
+  if (OTHER_PAGEFIND.test(path)) return 'unused';
   if (SHELL_PAGES.includes(path) || path.startsWith('_astro/')) return 'shell';
   return 'page';
+}
+
+/** Whether a file is a bundle's `pagefind-entry.json`, which names the rest of that bundle's index. */
+export function isEntry(path: string): boolean {
+  return ENTRY.test(path);
 }
 
 /** The URL a file is served at: `search/index.html` is `search/`, as the site links it. */
@@ -98,14 +107,22 @@ export function offlineFiles(files: readonly BuiltFile[], base: string): Offline
   const build = identity.digest('hex').slice(0, 12);
   const plan = offlinePlan(files, base, build);
   const manifest = manifestText(plan.manifest);
-  const entry = files.find((file) => file.path === 'pagefind/pagefind-entry.json');
-  if (!entry) throw new Error('Pagefind wrote no pagefind-entry.json');
-  const integrity = {
-    [withBase(base, MANIFEST_FILE)]: `sha256-${createHash('sha256').update(manifest).digest('base64')}`,
-    [urlOf(base, entry.path)]: `sha256-${entry.sha256}`,
-  };
+  const entries = files.filter((file) => isEntry(file.path));
+  if (!entries.some((file) => file.path === 'pagefind/pagefind-entry.json')) throw new Error('Pagefind wrote no pagefind-entry.json');
+  const integrity = Object.fromEntries([
+    [withBase(base, MANIFEST_FILE), `sha256-${createHash('sha256').update(manifest).digest('base64')}`],
+    ...entries.map((file) => [urlOf(base, file.path), `sha256-${file.sha256}`]),
+  ]);
   const stylesheets = files.filter((file) => file.path.startsWith('_astro/') && file.path.endsWith('.css')).map((file) => urlOf(base, file.path));
-  const worker = serviceWorkerSource({ build, base, precache: plan.precache, precacheIndex: plan.precacheIndex, integrity, stylesheets });
+  const worker = serviceWorkerSource({
+    build,
+    base,
+    precache: plan.precache,
+    precacheIndex: plan.precacheIndex,
+    entries: entries.map((file) => urlOf(base, file.path)),
+    integrity,
+    stylesheets,
+  });
   return { build, worker, manifest, plan };
 }
 

@@ -12,7 +12,9 @@ export interface ServiceWorkerPlan {
   precache: string[];
   /** Absolute paths of the index files fetched into the index cache on install: the meta file and the filters. */
   precacheIndex: string[];
-  /** Subresource integrity (`sha256-…`) of precached files that must be this build's bytes: the entry and the manifest. */
+  /** Absolute paths of the entry file of each Pagefind bundle (one per shard of the index), which name the rest. */
+  entries: string[];
+  /** Subresource integrity (`sha256-…`) of precached files that must be this build's bytes: the entries and the manifest. */
   integrity: Record<string, string>;
   /** The build's stylesheets, for the page the worker shows offline in place of a page it does not keep. */
   stylesheets: string[];
@@ -21,12 +23,12 @@ export interface ServiceWorkerPlan {
 /**
  * The source of `sw.js`.
  *
- * Install: precaches the shell, Pagefind's runtime, this build's `pagefind-entry.json` and manifest (both checked
+ * Install: precaches the shell, Pagefind's runtime, this build's `pagefind-entry.json` files and manifest (checked
  * against the hashes in this file, so they are this build's), and the index files every search starts with.
  *
  * Requests: pages and Pagefind's runtime are fetched network first, and pages are kept by URL, so a reader online
- * always gets the current build and offline gets what was kept. The entry file is fetched without the HTTP cache;
- * offline it comes from the build's cache. When the network's entry differs from this build's, a newer build is
+ * always gets the current build and offline gets what was kept. Entry files are fetched without the HTTP cache;
+ * offline they come from the build's cache. When the network's entry differs from this build's, a newer build is
  * live: the worker asks for its update and, until it is replaced, passes index files through without its cache.
  *
  * Index files: kept in a cache every build shares, under their path and the content hash this build's manifest
@@ -45,7 +47,7 @@ export function serviceWorkerSource(plan: ServiceWorkerPlan): string {
     INDEX_CACHE,
     CHANNEL_NAME: OFFLINE_CHANNEL,
     MANIFEST: withBase(plan.base, MANIFEST_FILE),
-    ENTRY: withBase(plan.base, 'pagefind/pagefind-entry.json'),
+    ENTRIES: plan.entries,
     PRECACHE: plan.precache,
     PRECACHE_INDEX: plan.precacheIndex,
     INTEGRITY: plan.integrity,
@@ -66,7 +68,7 @@ const WORKER = String.raw`
 const INDEX_FILE = /\/pagefind(?:-shard-\d+)?\/(?:(index|fragment|filter)\/[^/]+|pagefind\.[^/]+\.pf_meta)$/;
 const HASHED_ASSET = /\/_astro\//;
 const channel = new BroadcastChannel(CHANNEL_NAME);
-// Set when the network's pagefind-entry.json is not this build's: a page is reading a newer index.
+// Set when the network's entry file of a bundle is not this build's: a page is reading a newer index.
 let superseded = false;
 let manifest;
 
@@ -81,7 +83,7 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    await withCacheLock(async () => {
+    await withCacheLock('exclusive', async () => {
       const keys = await caches.keys();
       const others = keys.filter((key) => key.startsWith(CACHE_PREFIX) && key !== CACHE && key !== INDEX_CACHE);
       await Promise.all(others.map((key) => caches.delete(key)));
@@ -98,7 +100,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin || !url.pathname.startsWith(BASE)) return;
   const path = url.pathname;
   if (INDEX_FILE.test(path)) event.respondWith(indexFile(path));
-  else if (path === ENTRY) event.respondWith(entry(request));
+  else if (ENTRIES.includes(path)) event.respondWith(entry(path, request));
   else if (path === MANIFEST) event.respondWith(fromBuildCache(path).then((cached) => cached || fetch(request)));
   else if (HASHED_ASSET.test(path)) event.respondWith(fromBuildCache(path).then((cached) => cached || networkFirst(request)));
   else event.respondWith(networkFirst(request));
@@ -168,17 +170,21 @@ async function keepVerified(path, hash, response) {
 }
 
 // A newer build's worker deletes this build's cache and the index files it does not list; a worker still finishing
-// a fetch must not bring them back. The lock keeps that check and the write apart from the newer worker's clean-up.
-function keepIfCurrent(cacheName, key, response) {
-  return withCacheLock(async () => {
+// a fetch must not bring them back. The lock keeps that check and the write apart from the newer worker's clean-up
+// (exclusive), while writes share it with each other.
+async function keepIfCurrent(cacheName, key, response) {
+  // Read before taking the lock, so a slow body never holds up a newer worker's clean-up.
+  const body = await response.arrayBuffer();
+  const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  return withCacheLock('shared', async () => {
     if (!(await caches.has(CACHE))) return false;
-    await (await caches.open(cacheName)).put(key, response);
+    await (await caches.open(cacheName)).put(key, copy);
     return true;
   });
 }
 
-function withCacheLock(task) {
-  return self.navigator.locks ? self.navigator.locks.request('papershelf-caches', task) : task();
+function withCacheLock(mode, task) {
+  return self.navigator.locks ? self.navigator.locks.request('papershelf-caches', { mode }, task) : task();
 }
 
 async function dropOtherBuildsIndexFiles() {
@@ -189,8 +195,8 @@ async function dropOtherBuildsIndexFiles() {
   await Promise.all(stale.map((request) => cache.delete(request)));
 }
 
-async function entry(request) {
-  const own = await fromBuildCache(ENTRY);
+async function entry(path, request) {
+  const own = await fromBuildCache(path);
   let response;
   try {
     response = await fetch(request, { cache: 'no-cache' });

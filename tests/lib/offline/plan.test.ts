@@ -22,6 +22,13 @@ describe('roleOf', () => {
     ['pagefind/filter/en_64aa7bd.pf_filter', 'start'],
     ['pagefind/index/en_34a22cc.pf_index', 'index'],
     ['pagefind/fragment/en_14eda1c.pf_fragment', 'index'],
+    ['pagefind-shard-1/pagefind-entry.json', 'runtime'],
+    ['pagefind-shard-1/pagefind.js', 'unused'],
+    ['pagefind-shard-1/wasm.en.pagefind', 'unused'],
+    ['pagefind-shard-1/pagefind.en_1.pf_meta', 'start'],
+    ['pagefind-shard-12/index/en_1.pf_index', 'index'],
+    ['pagefind-shard-1/fragment/en_1.pf_fragment', 'index'],
+    ['pagefinder/pagefind.js', 'page'],
     ['papers/spiking-diffusion-models/index.html', 'page'],
   ])('returns the role of %s: %s', (path, role) => {
     expect(roleOf(path)).toBe(role);

@@ -60,6 +60,7 @@ describe('serviceWorkerSource', () => {
     base: '/shelf/',
     precache: ['/shelf/', '/shelf/pagefind/pagefind-entry.json'],
     precacheIndex: ['/shelf/pagefind/filter/en_1.pf_filter'],
+    entries: ['/shelf/pagefind/pagefind-entry.json'],
     integrity: { '/shelf/pagefind/pagefind-entry.json': 'sha256-x' },
     stylesheets: ['/shelf/_astro/a.css'],
   });
@@ -72,7 +73,7 @@ describe('serviceWorkerSource', () => {
   });
 
   test('escapes what it embeds, so a path cannot break out of its string', () => {
-    const hostile = serviceWorkerSource({ build: 'v', base: '/', precache: ['/a"];alert(1);//'], precacheIndex: [], integrity: {}, stylesheets: ['/"></style>'] });
+    const hostile = serviceWorkerSource({ build: 'v', base: '/', precache: ['/a"];alert(1);//'], precacheIndex: [], entries: [], integrity: {}, stylesheets: ['/"></style>'] });
     expect(() => new Function(hostile)).not.toThrow();
     expect(hostile).toContain(JSON.stringify(['/a"];alert(1);//']));
   });
@@ -165,6 +166,25 @@ describe('the worker on requests', () => {
     const elsewhere = await worker.fetch('/shelf/papers/q/', 'navigate');
     expect(elsewhere?.status).toBe(503);
     expect(await text(elsewhere)).toContain('This page needs the network');
+  });
+
+  test('treats each shard\'s entry file as this build\'s, and keeps a shard\'s index but not its copy of Pagefind\'s code', async () => {
+    const { site, worker } = await installed(
+      siteFiles({
+        'pagefind-shard-1/pagefind-entry.json': '{"languages":{"en":{"hash":"en_2"}}}',
+        'pagefind-shard-1/pagefind.js': 'js',
+        'pagefind-shard-1/pagefind.en_2.pf_meta': 'meta 2',
+        'pagefind-shard-1/index/en_s.pf_index': 'shard words',
+      }),
+    );
+    const kept = worker.caches.paths(buildCacheName(site.build));
+    expect(kept).toContain('/shelf/pagefind-shard-1/pagefind-entry.json');
+    expect(kept).not.toContain('/shelf/pagefind-shard-1/pagefind.js');
+    expect(worker.caches.paths(INDEX_CACHE).map((path) => path.split('?')[0])).toContain('/shelf/pagefind-shard-1/pagefind.en_2.pf_meta');
+    expect(site.plan.manifest.files.map(([path]) => path)).toContain('/shelf/pagefind-shard-1/index/en_s.pf_index');
+    worker.network.files.set('/shelf/pagefind-shard-1/pagefind-entry.json', '{"languages":{"en":{"hash":"en_9"}}}');
+    worker.network.online = false;
+    expect(await text(await worker.fetch('/shelf/pagefind-shard-1/pagefind-entry.json?ts=1'))).toContain('en_2');
   });
 
   test('leaves requests outside the site to the browser', async () => {
