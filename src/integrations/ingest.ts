@@ -43,7 +43,7 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
   const vocabulary = await readVocabulary(join(settings.contentDir, 'topics.yaml'));
   const papersDir = join(settings.contentDir, 'papers');
   const names = await readdir(papersDir).catch(() => undefined);
-  const published = await readPublishedItems(papersDir, names ?? [], settings.contentDir, problems);
+  const published = readPublishedItems(papersDir, names ?? [], settings.contentDir, problems);
   if (problems.length > 0 && !settings.allowInvalid) throw new IngestError(problems);
 
   const papers = buildPapers(digests, { vocabulary: compileVocabulary(vocabulary), published: [...published.values()] });
@@ -54,7 +54,7 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
   await forEachLimited(papers, FILES_AT_ONCE, async (paper) => {
     const item = published.get(paper.slug);
     const path = item?.path ?? join(papersDir, `${paper.slug}.mdx`);
-    const current = item && (await readFile(path, 'utf8'));
+    const current = item && readItem(path);
     const next = writeItem(paper, current);
     if (current === next) counts.unchanged++;
     else {
@@ -181,26 +181,26 @@ interface PublishedItem extends PublishedPaper {
  * Reads the generated items among the papers folder's files, by slug; unreadable ones become problems. Keeps no item's
  * text: at 100,000 items that is hundreds of megabytes, and the few items asked for a fingerprint are read again.
  */
-async function readPublishedItems(papersDir: string, files: readonly string[], contentDir: string, problems: DigestProblem[]): Promise<Map<string, PublishedItem>> {
-  const names = files.filter((name) => name.endsWith('.mdx')).sort();
-  const read: ({ key: string; slug: string } | Error | undefined)[] = [];
-  await forEachLimited(names, FILES_AT_ONCE, async (name, index) => {
-    const text = await readFile(join(papersDir, name), 'utf8');
-    try {
-      const published = readPublished(text);
-      read[index] = published && { key: published.key, slug: published.slug };
-    } catch (error) {
-      read[index] = error as Error;
-    }
-  });
+function readPublishedItems(papersDir: string, files: readonly string[], contentDir: string, problems: DigestProblem[]): Map<string, PublishedItem> {
   const items = new Map<string, PublishedItem>();
-  for (const [index, name] of names.entries()) {
+  for (const name of files.filter((file) => file.endsWith('.mdx')).sort()) {
     const path = join(papersDir, name);
-    const published = read[index];
-    if (published instanceof Error) problems.push({ file: relative(contentDir, path), line: 1, message: published.message });
-    else if (published) items.set(published.slug, { ...published, path, fingerprint: () => readPublished(readFileSync(path, 'utf8'))!.fingerprint() });
+    try {
+      const published = readPublished(readItem(path));
+      if (published) items.set(published.slug, { key: published.key, slug: published.slug, path, fingerprint: () => readPublished(readItem(path))!.fingerprint() });
+    } catch (error) {
+      problems.push({ file: relative(contentDir, path), line: 1, message: (error as Error).message });
+    }
   }
   return items;
+}
+
+/**
+ * The text of an item. Read synchronously: an item is a few kilobytes, almost always in the page cache, and an
+ * asynchronous read (a file handle and four trips to the thread pool) costs several times as much, 100,000 times over.
+ */
+function readItem(path: string): string {
+  return readFileSync(path, 'utf8');
 }
 
 /** Removes the temporary files of a run that was killed between writing and renaming. */
