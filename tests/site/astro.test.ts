@@ -172,14 +172,20 @@ describe('astro build of the fixture catalog', () => {
     expect(text(await page('404.html'))).toContain('Page not found');
   });
 
-  test('indexes exactly the paper pages for search and precaches the index for offline use', async () => {
+  test('indexes exactly the paper pages for search; a first visit keeps the shell, the manifest lists the whole index', async () => {
     const entry = JSON.parse(await readFile(join(dist, 'pagefind/pagefind-entry.json'), 'utf8'));
     expect(entry.languages.en.page_count).toBe(36);
     const worker = await readFile(join(dist, 'sw.js'), 'utf8');
     expect(worker).toContain('"/shelf/search/"');
     expect(worker).toContain('"/shelf/pagefind/pagefind-entry.json"');
-    expect(worker).toMatch(/"\/shelf\/pagefind\/fragment\/[^"]+\.pf_fragment"/);
+    // Word chunks and result fragments are fetched when a search needs them, or when a reader keeps the catalog.
+    const precache = JSON.parse(/const PRECACHE = (\[.*\]);/.exec(worker)![1]!) as string[];
+    expect(precache.filter((path) => /\/(fragment|index)\//.test(path))).toEqual([]);
     expect(worker).not.toContain('pagefind-ui.js');
+    const manifest = JSON.parse(await readFile(join(dist, 'offline-manifest.json'), 'utf8')) as { files: [string, number, string][] };
+    const listed = manifest.files.map(([path]) => path);
+    expect(listed.some((path) => /^\/shelf\/pagefind\/fragment\/[^/]+\.pf_fragment$/.test(path))).toBe(true);
+    expect(listed.some((path) => /^\/shelf\/pagefind\/index\/[^/]+\.pf_index$/.test(path))).toBe(true);
   });
 
   test('sends a Content-Security-Policy with no inline code it did not hash, and WebAssembly on the search page only', async () => {
