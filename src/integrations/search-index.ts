@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { offlineFiles, SHELL_PAGES, type BuiltFile } from '../lib/offline/plan.ts';
+import { offlineFiles, roleOf, SHELL_PAGES, type BuiltFile, type OfflineFiles } from '../lib/offline/plan.ts';
 import { MANIFEST_FILE } from '../lib/offline/protocol.ts';
 import { SHARD_SIZE, shardBundle, shardCount, shardOf } from '../lib/search-shards.ts';
 
@@ -49,9 +49,7 @@ export default function searchIndex(options: { shardSize?: number } = {}): Astro
         const shards = indexed.shards === 1 ? '' : ` in ${indexed.shards} shards`;
         const reused = indexed.reused === 0 ? '' : ` (${indexed.reused} of ${indexed.shards} unchanged since the last build, reused)`;
         logger.info(`indexed ${indexed.pages} paper pages for search${shards}${reused}`);
-        const { build, worker, manifest, plan } = offlineFiles(await builtFiles(out), base);
-        await writeFile(join(out, MANIFEST_FILE), manifest);
-        await writeFile(join(out, 'sw.js'), worker);
+        const { build, plan } = await writeOfflineFiles(out, base);
         const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
         logger.info(
           `service worker for build ${build}: a first visit keeps ${plan.precache.length + plan.precacheIndex.length} files, ` +
@@ -84,7 +82,8 @@ async function indexPapers(out: string, cacheDir: string, shardSize: number): Pr
   const result: Indexed = { pages: 0, shards: count, reused: 0 };
   const used = new Set<string>();
   for (const [i, shard] of shards.entries()) {
-    const pages = await Promise.all(shard.map(async (slug) => ({ url: `/papers/${slug}/`, content: await readFile(join(out, 'papers', slug, 'index.html'), 'utf8') })));
+    // Read one after another: 20,000 files opened at once exhaust the process's file handles.
+    const pages = shard.map((slug) => ({ url: `/papers/${slug}/`, content: readFileSync(join(out, 'papers', slug, 'index.html'), 'utf8') }));
     const key = createHash('sha256').update(JSON.stringify({ version: pagefindVersion, maxFragments, i, count }));
     for (const page of pages) key.update(`${page.url}\n${page.content}\n`);
     const cached = join(cacheDir, 'pagefind-shards', `${i}-${key.digest('hex').slice(0, 16)}`);
@@ -126,14 +125,32 @@ async function indexShard(pages: { url: string; content: string }[], bundle: str
   }
 }
 
-/** The files the worker plans with: the shell pages, `_astro/` and `pagefind/`, with their sizes and hashes. */
-async function builtFiles(out: string): Promise<BuiltFile[]> {
+/**
+ * Writes `sw.js` and `offline-manifest.json` for the built site in `out`. Pagefind files the site never loads (its
+ * older UIs, and each shard's own copy of Pagefind's code) leave `dist/` first: at 100,000 papers they would take some
+ * 50 files of its budget, and half a megabyte a shard.
+ */
+async function writeOfflineFiles(out: string, base: string): Promise<OfflineFiles> {
+  const paths = await offlinePaths(out);
+  await Promise.all(paths.filter((path) => roleOf(path) === 'unused').map((path) => rm(join(out, path))));
+  const offline = offlineFiles(await builtFiles(out, paths.filter((path) => roleOf(path) !== 'unused')), base);
+  await writeFile(join(out, MANIFEST_FILE), offline.manifest);
+  await writeFile(join(out, 'sw.js'), offline.worker);
+  return offline;
+}
+
+/** The files the worker plans with, below `dist/`: the shell pages, `_astro/` and every Pagefind bundle's. */
+async function offlinePaths(out: string): Promise<string[]> {
   const below = async (folder: string) =>
     (await readdir(join(out, folder), { recursive: true, withFileTypes: true }))
       .filter((entry) => entry.isFile())
       .map((entry) => join(entry.parentPath, entry.name).slice(out.length).split('\\').join('/').replace(/^\/+/, ''));
   const bundles = (await readdir(out)).filter((name) => /^pagefind(-shard-\d+)?$/.test(name));
-  const paths = [...SHELL_PAGES, ...(await below('_astro')), ...(await Promise.all(bundles.map(below))).flat()].sort();
+  return [...SHELL_PAGES, ...(await below('_astro')), ...(await Promise.all(bundles.map(below))).flat()].sort();
+}
+
+/** The files at `paths` below `dist/`, with their sizes and hashes. */
+function builtFiles(out: string, paths: readonly string[]): Promise<BuiltFile[]> {
   return Promise.all(
     paths.map(async (path) => {
       const bytes = await readFile(join(out, path));
