@@ -13,11 +13,13 @@ import { SHARD_SIZE, shardBundle, shardCount, shardOf } from '../lib/search-shar
 const pagefindVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
 
 /**
- * The most result-fragment files Pagefind writes; beyond it, papers share fragment files. One file per paper would
- * put 100,000 files in `dist/` at 100,000 papers (and as many requests into keeping the catalog offline); the budget
- * is 2,000 files besides the HTML pages, and at 100,000 papers Pagefind already writes about 1,100 word-index chunks
- * and some 35 other files, which leaves room for 750 with some to spare. The price: a result loads its whole group,
- * about 13 papers' text (10 KB) at 10,000 papers and 130 (70 KB) at 100,000, against 1 KB for a file of its own.
+ * The most result-fragment files Pagefind writes for the catalog (its shards share them); beyond it, papers share
+ * fragment files. One file per paper would put 100,000 files in `dist/` at 100,000 papers, and as many requests into
+ * keeping the catalog offline. The budget is 2,000 files besides the HTML pages: one index of 100,000 (synthetic)
+ * papers has about 1,100 word-index chunks and some 20 other files, which leaves room for 750. The price: a result
+ * loads its whole group, about 13 papers' text (10 KB) at 10,000 papers and 130 (70 KB) at 100,000, against 1 KB
+ * for a file of its own. (Shards of 20,000 papers write about 400 chunks each: at 100,000 papers the chunks alone
+ * take the budget.)
  */
 export const MAX_FRAGMENTS = 750;
 
