@@ -12,7 +12,8 @@ import { BASE } from './global-setup.ts';
 let site: FixtureSite;
 let server: Awaited<ReturnType<typeof serveSite>>;
 let browser: Browser;
-const BUILD_TIMEOUT = 180_000;
+// A safety net, not a wait: a build on a busy machine may take minutes.
+const BUILD_TIMEOUT = 600_000;
 
 beforeAll(async () => {
   site = await createFixtureSite();
