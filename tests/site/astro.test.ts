@@ -308,16 +308,46 @@ describe('npm run dev', () => {
     server = spawn(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
       cwd: repoRoot,
       env: { ...siteEnv(site), NODE_ENV: 'development' },
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const log = logOf(server);
+    // Events, not a clock: the server says when it is ready and when it synced the content again.
+    await log.until(/watching for file changes/);
     const home = `http://127.0.0.1:${port}/`;
-    await expect.poll(() => html(home), { timeout: 60_000, interval: 500 }).toContain('A catalog of 6 research papers');
+    expect(await html(home)).toContain('A catalog of 6 research papers');
 
+    const resynced = log.until(/changed: ingesting again[\s\S]*Synced content/);
     await appendFile(
       join(site.seedsDir, '002_second.txt'),
       '\nA Paper Added While Serving\n\nIts abstract.\n\n  • 2 authors\n·\nApr 1 3\n',
     );
-    await expect.poll(() => html(home), { timeout: 30_000, interval: 500 }).toContain('A catalog of 7 research papers');
+    await resynced;
+    expect(await html(home)).toContain('A catalog of 7 research papers');
     expect(await html(`http://127.0.0.1:${port}/papers/a-paper-added-while-serving/`)).toContain('A Paper Added While Serving');
-  }, 120_000);
+  }, 300_000);
 });
+
+/** A child's output so far, and a promise for the moment it first matches a pattern. */
+function logOf(child: ChildProcess): { until: (pattern: RegExp) => Promise<void> } {
+  let output = '';
+  const waiting: { pattern: RegExp; from: number; resolve: () => void }[] = [];
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString().replace(/\u001b\[[0-9;]*m/g, '');
+    for (const wait of [...waiting]) {
+      if (wait.pattern.test(output.slice(wait.from))) {
+        waiting.splice(waiting.indexOf(wait), 1);
+        wait.resolve();
+      }
+    }
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  return {
+    until: (pattern) =>
+      new Promise<void>((resolve, reject) => {
+        if (pattern.test(output)) return resolve();
+        waiting.push({ pattern, from: output.length, resolve });
+        child.once('exit', (code) => reject(new Error(`the dev server exited (${code}) before ${pattern}:\n${output}`)));
+      }),
+  };
+}
