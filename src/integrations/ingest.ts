@@ -34,7 +34,7 @@ export class IngestError extends Error {
   }
 }
 
-/** How many files the ingest reads or writes at a time: enough to keep the disk busy, never one per paper at once. */
+/** How many items the ingest writes at a time: enough to keep the disk busy, never one per paper at once. */
 const FILES_AT_ONCE = 32;
 
 /** Turns every digest in the seeds folder into an MDX item in `<content>/papers/`, writing only what changed. */
