@@ -35,7 +35,7 @@ export class IngestError extends Error {
 }
 
 /** How many items the ingest writes at a time: enough to keep the disk busy, never one per paper at once. */
-const FILES_AT_ONCE = 32;
+const WRITES_AT_ONCE = 32;
 
 /** Turns every digest in the seeds folder into an MDX item in `<content>/papers/`, writing only what changed. */
 export async function ingest(settings: Settings, output: ProgressOutput): Promise<IngestSummary> {
@@ -51,7 +51,7 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
   await removeLeftovers(papersDir, names ?? []);
   const counts = { new: 0, changed: 0, unchanged: 0 };
   const progress = createProgress('ingest', papers.length, output);
-  await forEachLimited(papers, FILES_AT_ONCE, async (paper) => {
+  await forEachLimited(papers, WRITES_AT_ONCE, async (paper) => {
     const item = published.get(paper.slug);
     const path = item?.path ?? join(papersDir, `${paper.slug}.mdx`);
     const current = item && readItem(path);
