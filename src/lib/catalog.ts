@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { authorFacets, authorKey, dateFacets, groupBy, topicFacets } from './papers/group.ts';
 import { compareNewestFirst, type Paper } from './papers/model.ts';
 import { OTHER_TOPIC, type Topic } from './papers/topics.ts';
+import { withCacheKeys as cacheKeys } from './cache-key.ts';
 import { legacyYearPages } from './pagination.ts';
 import { mergedBundles } from './search-shards.ts';
 
@@ -71,14 +71,7 @@ export { PAGE_SIZE } from './paths.ts';
 // What every page shows besides its own props: the topic names (chips, search facets).
 const siteKey = JSON.stringify(topicList.map((topic) => [topic.slug, topic.label]));
 
-/**
- * Gives each static path a `cacheKey`: a hash of everything the page shows, so an incremental build re-renders only
- * pages whose papers or lists changed. A paper counts by its data and its editors' body, not by its whole entry.
- */
-export function withCacheKeys<T extends { props: unknown }>(paths: T[]): (T & { cacheKey: string })[] {
-  return paths.map((path) => ({ ...path, cacheKey: hashOf(path.props) }));
-}
-function hashOf(props: unknown): string {
-  const json = JSON.stringify(props, (key, value) => (key === 'entry' ? ((value as CollectionEntry<'papers'>).body ?? '') : value));
-  return createHash('sha256').update(siteKey).update(json).digest('base64url');
+/** Static paths with their `cacheKey` for incremental builds (src/lib/cache-key.ts). */
+export function withCacheKeys<T extends { props: unknown }>(paths: readonly T[]): (T & { cacheKey: string })[] {
+  return cacheKeys(paths, siteKey);
 }

@@ -41,6 +41,8 @@ const PAGE_SEGMENT = 'page';
 /** A URL that once served a page and now leads to where that page lives. */
 export interface Redirect {
   from: string;
+  /** The old URL's route params (`dates/[year]/[legacy]`). */
+  params: { year: string; legacy: string };
   to: string;
 }
 
@@ -54,6 +56,6 @@ export function legacyYearPages(years: readonly { slug: string; count: number; m
     const pages = Math.ceil(year.count / pageSize);
     return Array.from({ length: Math.max(0, pages - 1) }, (_, i) => i + 2)
       .filter((n) => !months.has(String(n)))
-      .map((n) => ({ from: `dates/${year.slug}/${n}/`, to: paths.yearPage(year.slug, n) }));
+      .map((n) => ({ from: `dates/${year.slug}/${n}/`, params: { year: year.slug, legacy: String(n) }, to: paths.yearPage(year.slug, n) }));
   });
 }

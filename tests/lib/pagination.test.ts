@@ -47,7 +47,7 @@ describe('legacyYearPages', () => {
   test('leads each old year-page URL to its new one, except those a month list holds', () => {
     const redirects = legacyYearPages([{ slug: '2025', count: 14 * 25, months: [{ slug: '11' }, { slug: '03' }] }], 25);
     expect(redirects.map((redirect) => redirect.from)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14].map((n) => `dates/2025/${n}/`));
-    expect(redirects[0]).toEqual({ from: 'dates/2025/2/', to: 'dates/2025/page/2/' });
+    expect(redirects[0]).toEqual({ from: 'dates/2025/2/', params: { year: '2025', legacy: '2' }, to: 'dates/2025/page/2/' });
     expect(redirects.every((redirect) => redirect.to === paths.yearPage('2025', Number(redirect.from.split('/')[2])))).toBe(true);
   });
 
