@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { describeSummary, forEachLimited, ingest, IngestError, vocabularyProblem } from '../../src/integrations/ingest.ts';
 import { createProgress } from '../../src/integrations/progress.ts';
 import { readSettings } from '../../src/integrations/settings.ts';
-import { splitItem } from '../../src/lib/mdx/write.ts';
+import { splitItem } from '../../src/lib/mdx/item.ts';
 import { createFixtureSite, fillerDigest, repoRoot, siteEnv, type FixtureSite } from '../helpers/fixture-site.ts';
 
 const quiet = { write: () => {} };

@@ -1,6 +1,6 @@
-import { Document, isMap, isScalar, parseDocument, type Pair } from 'yaml';
-import { fingerprint } from '../papers/identity.ts';
-import type { Paper, PublishedPaper } from '../papers/model.ts';
+import { Document, isMap, isScalar, type Pair } from 'yaml';
+import type { Paper } from '../papers/model.ts';
+import { splitItem } from './item.ts';
 
 /** The name every generated item carries in `generated.by`. */
 export const GENERATOR = 'papershelf ingest';
@@ -31,25 +31,6 @@ const HEADER = (paper: Paper) =>
   ` The keys ${GENERATED_KEYS.join(', ')} are rewritten from the digests on every ingest;\n` +
   ` other keys and the MDX body below the frontmatter belong to editors and are never changed.\n` +
   ` Digest text lives only in this YAML: it is data, never compiled as MDX.`;
-
-/** The parts of an item file: its frontmatter, parsed, and its body, byte for byte. */
-export interface ItemParts {
-  frontmatter: Document;
-  body: string;
-}
-
-/** The frontmatter of an item: the text between a first line `---` and the next. */
-const FRONTMATTER = /^---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
-
-/** Splits an MDX item into its YAML frontmatter and its body; throws when the file has no frontmatter. */
-export function splitItem(text: string): ItemParts {
-  const match = FRONTMATTER.exec(text);
-  if (!match) throw new Error('expected the file to start with YAML frontmatter between two "---" lines');
-  const frontmatter = parseDocument(match[1] ?? '');
-  if (frontmatter.errors.length > 0) throw new Error(`invalid YAML frontmatter: ${frontmatter.errors[0]!.message}`);
-  if (frontmatter.contents !== null && !isMap(frontmatter.contents)) throw new Error('expected the frontmatter to be a YAML mapping');
-  return { frontmatter, body: text.slice(match[0].length) };
-}
 
 /** The frontmatter values the generator writes for a paper. */
 function generatedValues(paper: Paper): Record<string, unknown> {
@@ -94,79 +75,4 @@ export function writeItem(paper: Paper, current?: string): string {
 
 function stringify(document: Document): string {
   return document.toString({ defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 });
-}
-
-/**
- * The identity and slug an existing generated item was published under, or undefined for other files. The
- * fingerprint is read only when asked for: most items keep their key and never need it.
- */
-export function readPublished(text: string): PublishedPaper | undefined {
-  const fingerprintOf = () => {
-    const data = splitItem(text).frontmatter.toJS() as Record<string, unknown>;
-    return fingerprint({ date: String(data.date), abstract: Array.isArray(data.abstract) ? data.abstract.map(String) : [] });
-  };
-  const quick = readGeneratedIdentity(text);
-  if (quick) return { ...quick, fingerprint: fingerprintOf };
-  const data = splitItem(text).frontmatter.toJS() as Record<string, unknown> | null;
-  if (!data || typeof data.key !== 'string' || typeof data.slug !== 'string' || data.generated === undefined) return undefined;
-  return { key: data.key, slug: data.slug, fingerprint: fingerprintOf };
-}
-
-/** A double-quoted YAML scalar on one line, with only the escapes YAML defines (and no `\U`, which may be out of range). */
-const QUOTED = String.raw`"(?:[^"\\\r\n]|\\(?:[0abtnvfre "/\\N_LP\t]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}))*"`;
-/** A line of frontmatter as the generator writes it: a top-level key with a quoted, integer or empty-list value or none. */
-const TOP_LINE = new RegExp(String.raw`^([a-z]+):(?: (${QUOTED}|-?\d+|\[\]))?$`);
-/** A line under a top-level key with no value: a list item or a nested key, each quoted or an integer. */
-const NESTED_LINE = new RegExp(String.raw`^  (?:(-)|([a-z]+):) (?:${QUOTED}|-?\d+)$`);
-
-/**
- * The key and slug of an item whose frontmatter has exactly the shape the generator writes (header comment, then
- * plain keys with quoted or integer values, lists and maps one level deep), read line by line; undefined for any
- * other item, which then needs the YAML parser. For every item it accepts, the parser would read the same values.
- */
-export function readGeneratedIdentity(text: string): { key: string; slug: string } | undefined {
-  const match = FRONTMATTER.exec(text);
-  if (!match?.[1]) return undefined;
-  const lines = match[1].split('\n');
-  lines.pop(); // the frontmatter ends with a newline
-  const top = new Map<string, string | undefined>(); // each top-level key and its value as written
-  let at = 0;
-  while (at < lines.length && (lines[at]!.startsWith('#') || lines[at] === '')) at++; // the header comment
-  let open = false; // whether the last top-level key has no value, so that lines may nest under it
-  let nested: string | undefined; // "-" when the lines under it are list items, "key" when they are keys
-  const nestedKeys = new Set<string>();
-  for (const line of lines.slice(at)) {
-    const entry = TOP_LINE.exec(line);
-    if (entry) {
-      const [, name, value] = entry;
-      if (top.has(name!)) return undefined; // a repeated key is a YAML error
-      top.set(name!, value);
-      open = value === undefined;
-      nested = undefined;
-      nestedKeys.clear();
-      continue;
-    }
-    const child = NESTED_LINE.exec(line);
-    if (!child || !open) return undefined;
-    const [, item, name] = child;
-    const kind = item ?? 'key';
-    if ((nested ?? kind) !== kind) return undefined; // list items and keys never mix under one key
-    nested = kind;
-    if (name !== undefined) {
-      if (nestedKeys.has(name)) return undefined;
-      nestedKeys.add(name);
-    }
-  }
-  const key = plainString(top.get('key'));
-  const slug = plainString(top.get('slug'));
-  if (!top.has('generated') || key === undefined || slug === undefined) return undefined;
-  return { key, slug };
-}
-
-/**
- * The string a double-quoted YAML scalar with no escapes or control characters holds, which JSON reads the same; as a
- * new string, which does not keep the item's whole text in memory as a slice of it would.
- */
-function plainString(value: string | undefined): string | undefined {
-  return value !== undefined && /^"[^"\\\x00-\x1f]*"$/.test(value) ? (JSON.parse(value) as string) : undefined;
 }
