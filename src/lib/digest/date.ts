@@ -68,3 +68,8 @@ export function isIsoDate(text: string): boolean {
   const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
   return exists(year, month, day);
 }
+
+/** A date as the digest wrote it, without its upvotes: `Jan 9, 2024`, `Feb 12`. */
+export function writtenDate(date: RawDate): string {
+  return `${date.monthName} ${date.day}${date.year === undefined ? '' : `, ${date.year}`}`;
+}
