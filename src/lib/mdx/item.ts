@@ -1,20 +1,85 @@
 import { isMap, parseDocument, type Document } from 'yaml';
 
-/** The parts of an item file: its frontmatter, parsed, and its body, byte for byte. */
+/**
+ * The parts of an item file, which joined give back its text byte for byte:
+ * `opening + yaml + closing + body`.
+ */
 export interface ItemParts {
+  /** The frontmatter, parsed. Its nodes keep their source tokens (`srcToken`), with offsets into `yaml`. */
   frontmatter: Document;
+  /** A byte order mark, if the file has one, and the first `---` line with its line end. */
+  opening: string;
+  /** The YAML text between the two `---` lines; empty, or whole lines each with its line end. */
+  yaml: string;
+  /** The closing `---` line, with its line end when the file goes on. */
+  closing: string;
+  /** Everything after the frontmatter, byte for byte. */
   body: string;
+  /** The item's line ends, as its first line has them. */
+  newline: '\n' | '\r\n';
 }
 
-/** The frontmatter of an item: the text between a first line `---` and the next. */
-export const FRONTMATTER = /^---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
+/** An item that cannot be read, with the 1-based line and column of the cause in the file (the `---` line is 1). */
+export class ItemError extends Error {
+  readonly line: number;
+  readonly column: number;
 
-/** Splits an MDX item into its YAML frontmatter and its body; throws when the file has no frontmatter. */
+  constructor(message: string, line: number, column = 1) {
+    super(message);
+    this.name = 'ItemError';
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/** The byte order mark some editors save at the start of a UTF-8 file. */
+export const BOM = '\uFEFF';
+
+/** The frontmatter of an item: the text between a first line `---` (after a byte order mark, if any) and the next. */
+export const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
+
+/**
+ * Splits an MDX item into its YAML frontmatter and its body. Throws an `ItemError` at the item's line when the file has
+ * no frontmatter, or its YAML is invalid or not a mapping.
+ */
 export function splitItem(text: string): ItemParts {
   const match = FRONTMATTER.exec(text);
-  if (!match) throw new Error('expected the file to start with YAML frontmatter between two "---" lines');
-  const frontmatter = parseDocument(match[1] ?? '');
-  if (frontmatter.errors.length > 0) throw new Error(`invalid YAML frontmatter: ${frontmatter.errors[0]!.message}`);
-  if (frontmatter.contents !== null && !isMap(frontmatter.contents)) throw new Error('expected the frontmatter to be a YAML mapping');
-  return { frontmatter, body: text.slice(match[0].length) };
+  if (!match) throw new ItemError('expected the file to start with YAML frontmatter between two "---" lines', 1);
+  const opening = text.slice(0, text.indexOf('\n') + 1);
+  const yaml = match[1] ?? '';
+  const closing = match[0].slice(opening.length + yaml.length);
+  // prettyErrors would add the offending lines to the message as they are; the line is quoted below instead.
+  const frontmatter = parseDocument(yaml, { keepSourceTokens: true, prettyErrors: false });
+  const error = frontmatter.errors[0];
+  if (error) throw errorAt(yaml, error.pos[0], `invalid YAML frontmatter: ${escapeInvisible(error.message)}`);
+  const contents = frontmatter.contents;
+  if (contents !== null && !isMap(contents)) throw errorAt(yaml, contents.range?.[0] ?? 0, 'expected the frontmatter to be a YAML mapping of keys to values');
+  return { frontmatter, opening, yaml, closing, body: text.slice(match[0].length), newline: opening.endsWith('\r\n') ? '\r\n' : '\n' };
+}
+
+/** A piece of an item's text as a JSON string, with every control, line-separator and bidirectional character escaped. */
+export function quote(text: string): string {
+  return escapeInvisible(JSON.stringify(text));
+}
+
+/** The longest piece of a line an error message quotes. */
+const QUOTED_LENGTH = 80;
+
+/** An error at an offset of the YAML text, which starts on the item's second line; it quotes the offending line. */
+function errorAt(yaml: string, offset: number, message: string): ItemError {
+  const before = yaml.slice(0, offset);
+  const start = before.lastIndexOf('\n') + 1;
+  const end = yaml.indexOf('\n', offset);
+  let source = yaml.slice(start, end === -1 ? yaml.length : end).replace(/\r$/, '');
+  if (source.length > QUOTED_LENGTH) source = `${source.slice(0, QUOTED_LENGTH)}…`;
+  const line = 2 + (before.match(/\n/g)?.length ?? 0);
+  const column = Array.from(before.slice(start)).length + 1;
+  return new ItemError(source === '' ? message : `${message}, in ${quote(source)}`, line, column);
+}
+
+/** C0 and C1 controls, DEL, line and paragraph separators, and bidirectional formatting characters. */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+function escapeInvisible(text: string): string {
+  return text.replace(INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

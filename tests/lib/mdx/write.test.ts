@@ -7,11 +7,11 @@ import { visit } from 'unist-util-visit';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { parseDigest } from '../../../src/lib/digest/parse.ts';
-import { splitItem } from '../../../src/lib/mdx/item.ts';
+import { ItemError, splitItem } from '../../../src/lib/mdx/item.ts';
 import { readGeneratedIdentity, readPublished } from '../../../src/lib/mdx/read.ts';
 import { writeItem } from '../../../src/lib/mdx/write.ts';
 import { fingerprint } from '../../../src/lib/papers/identity.ts';
-import { buildPapers } from '../../../src/lib/papers/model.ts';
+import { buildPapers, type Paper } from '../../../src/lib/papers/model.ts';
 import { compileVocabulary } from '../../../src/lib/papers/topics.ts';
 
 const root = join(import.meta.dirname, '../../..');
@@ -68,18 +68,142 @@ describe('writeItem', () => {
     const data = splitItem(asCount).frontmatter.toJS();
     expect(data.authors).toBe(3);
     expect(data.organization).toBeUndefined();
+    expect(asCount).toBe(writeItem({ ...paper, byline: { kind: 'authors', count: 3 } }));
+  });
+
+  test('rewrites an item no editor touched exactly as a fresh item of the new paper', () => {
+    const [paper, other] = seedPapers as [Paper, Paper];
+    const changed = { ...other, slug: paper.slug, key: paper.key, source: { file: 'later.txt', line: 40 } };
+    expect(writeItem(changed, writeItem(paper))).toBe(writeItem(changed));
+    expect(writeItem(changed, `${writeItem(paper)}\nNotes.\n`)).toBe(`${writeItem(changed)}\nNotes.\n`);
+  });
+
+  test('keeps an editor\'s flow list and key order', () => {
+    const paper = seedPapers[0]!;
+    const edit = (text: string) => text
+      .replace('\nslug:', '\ntags: [reading-group, "2025"] # flow, as written\nslug:')
+      .replace('\ntopics:', '\nreviewed: yes\nnote: \'single-quoted: kept\'\ntopics:')
+      .replace(/\n---\n$/, '\nsummary: >-\n  folded\n  text\n---\n');
+    const next = writeItem(changed(paper), `${edit(writeItem(paper))}\nBody.\n`);
+    expect(next).toBe(`${edit(writeItem(changed(paper)))}\nBody.\n`);
+    expect(next).toContain('\ntags: [reading-group, "2025"] # flow, as written\n');
+  });
+
+  test('keeps editors\' comments between generated keys and on their lines', () => {
+    const paper = seedPapers[0]!;
+    const edit = (text: string) => text
+      .replace('\nupvotes:', '\n# counted by hand on Monday\n\nupvotes:')
+      .replace(/\nupvotes: (\d+)/, '\nupvotes: $1   # popular')
+      .replace('\ntopics:', '\ntopics: # best first');
+    const next = writeItem(changed(paper), edit(writeItem(paper)));
+    expect(next).toBe(edit(writeItem(changed(paper))));
+  });
+
+  test('keeps a comment inside a generated value in place, and above its key once the value changes', () => {
+    const paper = seedPapers[0]!;
+    const withComment = writeItem(paper).replace('\ndigests:\n', '\ndigests:\n  # the first listing\n');
+    expect(writeItem({ ...paper, upvotes: paper.upvotes + 1 }, withComment)).toContain('\ndigests:\n  # the first listing\n');
+    const moved = writeItem({ ...paper, digests: ['other.txt'] }, withComment);
+    expect(moved).toContain('\n# the first listing\ndigests:\n  - "other.txt"\n');
+    expect(writeItem({ ...paper, digests: ['other.txt'] }, moved)).toBe(moved);
+  });
+
+  test('adds a generated key the item lacks after the generated key before it', () => {
+    const paper = seedPapers[0]!;
+    const fresh = writeItem(paper);
+    const withoutLinks = fresh.replace(/\nlinks:.*\n/, '\nmine: 1\n');
+    expect(withoutLinks).not.toContain('\nlinks:');
+    expect(writeItem(paper, withoutLinks)).toBe(fresh.replace(/(\nlinks:.*\n)/, '$1mine: 1\n'));
+    const withoutTitle = fresh.replace(/\ntitle:.*\n/, '\n');
+    expect(writeItem(paper, withoutTitle)).toBe(fresh);
+  });
+
+  test('keeps the keys and values of a frontmatter written as one flow mapping', () => {
+    const paper = seedPapers[0]!;
+    const next = writeItem(paper, '---\n{ title: "Old", reviewed: true, tags: [a] }\n---\nBody\n');
+    expect(splitItem(next).frontmatter.toJS()).toMatchObject({ title: paper.title, slug: paper.slug, reviewed: true, tags: ['a'] });
+    expect(next.endsWith('\n---\nBody\n')).toBe(true);
+  });
+
+  test('keeps CRLF line ends', () => {
+    const paper = seedPapers[0]!;
+    const crlf = (text: string) => text.replaceAll('\n', '\r\n');
+    const current = crlf(`${writeItem(paper).replace('\ntopics:', '\ntags: [a, b]\ntopics:')}\nNotes.\n`);
+    expect(writeItem(paper, current)).toBe(current);
+    const next = writeItem(changed(paper), current);
+    expect(next).toBe(crlf(`${writeItem(changed(paper)).replace('\ntopics:', '\ntags: [a, b]\ntopics:')}\nNotes.\n`));
+    expect(next.replaceAll('\r\n', '')).not.toContain('\n');
+    expect(writeItem(changed(paper), crlf(writeItem(paper)))).toBe(crlf(writeItem(changed(paper))));
+  });
+
+  test('reads and keeps a BOM item', () => {
+    const paper = seedPapers[0]!;
+    const current = `\uFEFF${writeItem(paper).replace('\ntopics:', '\ntags: [a, b]\ntopics:')}Notes.\n`;
+    expect(splitItem(current).frontmatter.toJS()).toMatchObject({ title: paper.title, tags: ['a', 'b'] });
+    expect(writeItem(paper, current)).toBe(current);
+    expect(writeItem(changed(paper), current)).toBe(`\uFEFF${writeItem(changed(paper)).replace('\ntopics:', '\ntags: [a, b]\ntopics:')}Notes.\n`);
+    expect(writeItem(paper, `\uFEFF${writeItem(paper)}`)).toBe(`\uFEFF${writeItem(paper)}`);
+  });
+
+  test('throws an ItemError at its line when the current item cannot be read', () => {
+    const broken = writeItem(seedPapers[0]!).replace('\nslug:', '\nslug: [\nslug:');
+    expect(() => writeItem(seedPapers[0]!, broken)).toThrow(ItemError);
   });
 });
 
+/** A seed paper as a later digest lists it: other upvotes, another source, another byline. */
+function changed(paper: Paper): Paper {
+  const byline: Paper['byline'] = paper.byline.kind === 'authors' ? { kind: 'organization', handle: 'lab', name: 'A Lab' } : { kind: 'authors', count: 2 };
+  return { ...paper, upvotes: paper.upvotes + 7, byline, source: { file: 'later.txt', line: paper.source.line + 100 }, digests: [...paper.digests, 'later.txt'] };
+}
+
 describe('splitItem', () => {
-  test('throws when the file has no frontmatter', () => {
+  test('throws when the file has no frontmatter, at line 1', () => {
     expect(() => splitItem('# Just a body\n')).toThrow(/frontmatter/);
+    expect(errorOf('# Just a body\n')).toMatchObject({ name: 'ItemError', line: 1, column: 1 });
   });
 
   test('keeps a CRLF body byte for byte', () => {
     expect(splitItem('---\r\na: 1\r\n---\r\nbody\r\n').body).toBe('body\r\n');
   });
+
+  test('gives back the text in parts, with its line ends', () => {
+    for (const text of ['---\na: 1\n---\nbody', '\uFEFF---\r\na: 1\r\n---\r\n', '---\n---', '---\n# only a comment\n---\n\n']) {
+      const parts = splitItem(text);
+      expect(parts.opening + parts.yaml + parts.closing + parts.body).toBe(text);
+      expect(parts.newline).toBe(text.includes('\r\n') ? '\r\n' : '\n');
+    }
+  });
+
+  test('reports a YAML error at its line in the item', () => {
+    const lines = ['---', ...Array.from({ length: 9 }, (_, index) => `key${index}: ${index}`), 'bad: [unclosed', 'more: 1', '---', 'Body'];
+    const text = lines.join('\n');
+    expect(errorOf(text)).toMatchObject({ line: 12 });
+    const duplicate = lines.slice(0, 10).concat('key3: again', '---', '').join('\n'); // line 11
+    expect(errorOf(duplicate)).toMatchObject({ line: 11, column: 1 });
+    expect(errorOf(`\uFEFF${duplicate}`)).toMatchObject({ line: 11, column: 1 });
+    expect(errorOf(duplicate.replaceAll('\n', '\r\n'))).toMatchObject({ line: 11, column: 1 });
+    expect(errorOf('---\ntitle: "a"\n  slug: b\n---\n')).toMatchObject({ line: 3 });
+    expect(errorOf('---\n- a list\n---\n')).toMatchObject({ line: 2, message: expect.stringContaining('mapping') });
+  });
+
+  test('quotes the offending line with control and bidirectional characters escaped', () => {
+    const error = errorOf('---\ntitle: "a"\ntitle: "\u001b[31mred\u202e"\n---\n');
+    expect(error.line).toBe(3);
+    expect(error.message).toContain(String.raw`"title: \"\u001b[31mred\u202e\""`);
+    expect(error.message).not.toMatch(/[\u0000-\u001f\u202e]/);
+  });
 });
+
+function errorOf(text: string): ItemError {
+  try {
+    splitItem(text);
+  } catch (error) {
+    if (error instanceof ItemError) return error;
+    throw error;
+  }
+  throw new Error('expected splitItem to throw');
+}
 
 describe('readPublished', () => {
   test('returns the key and slug of a generated item and nothing for a hand-written one', () => {
