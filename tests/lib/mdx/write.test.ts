@@ -17,7 +17,7 @@ import { compileVocabulary } from '../../../src/lib/papers/topics.ts';
 const root = join(import.meta.dirname, '../../..');
 const vocabulary = compileVocabulary(parse(readFileSync(join(root, 'content/topics.yaml'), 'utf8')));
 const papersOf = (file: string) =>
-  buildPapers([parseDigest(readFileSync(file, 'utf8'), { file: 'digest.txt' })], { vocabulary, published: [] });
+  buildPapers([parseDigest(readFileSync(file, 'utf8'), { file: 'digest.txt', today: '2026-11-25' })], { vocabulary, published: [] });
 const seedPapers = papersOf(join(root, 'seeds/000_b521cd4bf3e07176.txt'));
 const hostilePapers = papersOf(join(root, 'tests/fixtures/site/seeds/003_hostile.txt'));
 
