@@ -1,4 +1,4 @@
-import { describeSummary, ingest, IngestError } from '../integrations/ingest.ts';
+import { describeSummary, ingest, IngestError, IngestFileError } from '../integrations/ingest.ts';
 import { readSettings } from '../integrations/settings.ts';
 
 // `npm run ingest [-- --allow-invalid]`: turns seeds/*.txt into content/papers/*.mdx and prints a summary.
@@ -6,8 +6,10 @@ const settings = readSettings();
 if (process.argv.includes('--allow-invalid')) settings.allowInvalid = true;
 try {
   const summary = await ingest(settings, process.stdout);
-  for (const line of describeSummary(summary)) console.log(line);
+  for (const line of describeSummary(summary)) (line.level === 'warn' ? console.warn : console.log)(line.text);
 } catch (error) {
-  console.error(error instanceof IngestError ? error.message : error);
+  // A problem with the input is a message and a hint; a stack is for bugs.
+  if (error instanceof IngestError || error instanceof IngestFileError) console.error(`${error.message}\nHint: ${error.hint}`);
+  else console.error(error);
   process.exitCode = 1;
 }

@@ -1,20 +1,32 @@
 import { resolve } from 'node:path';
+import { isIsoDate } from '../lib/digest/date.ts';
 
-/** Where the catalog's inputs live and how strict the ingest is; read once from the environment. */
+/** Where the catalog's inputs live, how strict the ingest is, and what day it is; read once from the environment. */
 export interface Settings {
+  /** The project folder: messages name files relative to it (`seeds/x.txt:19`). */
+  root: string;
   /** Folder of digests, `seeds/` unless PAPERSHELF_SEEDS names another. */
   seedsDir: string;
   /** Folder of content, `content/` unless PAPERSHELF_CONTENT names another. */
   contentDir: string;
   /** PAPERSHELF_ALLOW_INVALID=1 publishes the valid entries when some digest has problems (each is still listed). */
   allowInvalid: boolean;
+  /** The day of the build, `YYYY-MM-DD` (UTC), or PAPERSHELF_TODAY: no paper may be dated after it. */
+  today: string;
 }
 
-/** Reads the settings from an environment (process.env by default), resolving folders against `root`. */
-export function readSettings(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Settings {
+/**
+ * Reads the settings from an environment (process.env by default), resolving folders against `root`. The one place
+ * that reads the clock: everything after it takes "today" as an argument.
+ */
+export function readSettings(env: NodeJS.ProcessEnv = process.env, root = process.cwd(), now = new Date()): Settings {
+  const today = env.PAPERSHELF_TODAY || now.toISOString().slice(0, 10);
+  if (!isIsoDate(today)) throw new Error(`PAPERSHELF_TODAY is "${today}"; expected a date as YYYY-MM-DD`);
   return {
+    root,
     seedsDir: resolve(root, env.PAPERSHELF_SEEDS || 'seeds'),
     contentDir: resolve(root, env.PAPERSHELF_CONTENT || 'content'),
     allowInvalid: ['1', 'true', 'yes'].includes((env.PAPERSHELF_ALLOW_INVALID ?? '').toLowerCase()),
+    today,
   };
 }

@@ -196,7 +196,7 @@ function readSeedEntries(seedsDir: string): DigestEntry[] {
   return readdirSync(seedsDir).filter((name) => name.endsWith('.txt')).sort().flatMap((file) => {
     const sidecar = join(seedsDir, sidecarName(file));
     const capturedOn = existsSync(sidecar) ? /captured:\s*(\d{4}-\d{2}-\d{2})/.exec(readFileSync(sidecar, 'utf8'))?.[1] : undefined;
-    return parseDigest(readFileSync(join(seedsDir, file), 'utf8'), { file, capturedOn }).entries;
+    return parseDigest(readFileSync(join(seedsDir, file), 'utf8'), { file, capturedOn, today: new Date().toISOString().slice(0, 10) }).entries;
   });
 }
 

@@ -8,7 +8,7 @@ import { repoRoot } from '../helpers/fixture-site.ts';
 import { launchChromium, openPage, resultTitles, type WatchedPage } from './browser.ts';
 
 const siteUrl = inject('siteUrl');
-const seed = parseDigest(readFileSync(join(repoRoot, 'seeds/000_b521cd4bf3e07176.txt'), 'utf8'), { file: 'seed.txt' }).entries;
+const seed = parseDigest(readFileSync(join(repoRoot, 'seeds/000_b521cd4bf3e07176.txt'), 'utf8'), { file: 'seed.txt', today: '2026-11-25' }).entries;
 let browser: Browser;
 const opened: WatchedPage[] = [];
 
@@ -166,7 +166,7 @@ describe('search in the browser', () => {
 });
 
 describe('facets and sorts', () => {
-  const all = [...seed, ...parseDigest(readFileSync(join(repoRoot, 'tests/fixtures/site/seeds/003_hostile.txt'), 'utf8'), { file: 'h.txt' }).entries];
+  const all = [...seed, ...parseDigest(readFileSync(join(repoRoot, 'tests/fixtures/site/seeds/003_hostile.txt'), 'utf8'), { file: 'h.txt', today: '2026-11-25' }).entries];
 
   /** The number of results the summary announces once the search settled. */
   async function count(page: Page): Promise<number> {

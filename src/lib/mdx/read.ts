@@ -1,21 +1,35 @@
-import { fingerprint } from '../papers/identity.ts';
+import { abstractKey } from '../papers/identity.ts';
 import type { PublishedPaper } from '../papers/model.ts';
 import { FRONTMATTER, splitItem } from './item.ts';
 
+/** What an item in the papers folder says about itself. */
+export interface ItemIdentity {
+  /** Whether the ingest generated it (it has a `generated` key) and may rewrite its generated keys. */
+  generated: boolean;
+  /** The slug it states, if any: its URL, which no other paper may take. */
+  slug?: string;
+  /** The paper it publishes, when it states a key, a slug and a date: generated items always do. */
+  paper?: PublishedPaper;
+}
+
 /**
- * The identity and slug an existing generated item was published under, or undefined for other files. The
- * fingerprint is read only when asked for: most items keep their key and never need it.
+ * Who an item is: whether it was generated, its slug, and the paper it publishes. The abstract is read only when
+ * asked for: most items keep their title and date, and never need it. Throws (see `splitItem`) when the item cannot be
+ * read.
  */
-export function readPublished(text: string): PublishedPaper | undefined {
-  const fingerprintOf = () => {
+export function readItemIdentity(text: string): ItemIdentity {
+  const abstractOf = () => {
     const data = splitItem(text).frontmatter.toJS() as Record<string, unknown>;
-    return fingerprint({ date: String(data.date), abstract: Array.isArray(data.abstract) ? data.abstract.map(String) : [] });
+    return abstractKey(Array.isArray(data.abstract) ? data.abstract.map(String) : []);
   };
   const quick = readGeneratedIdentity(text);
-  if (quick) return { ...quick, fingerprint: fingerprintOf };
-  const data = splitItem(text).frontmatter.toJS() as Record<string, unknown> | null;
-  if (!data || typeof data.key !== 'string' || typeof data.slug !== 'string' || data.generated === undefined) return undefined;
-  return { key: data.key, slug: data.slug, fingerprint: fingerprintOf };
+  if (quick) return { generated: true, slug: quick.slug, paper: { ...quick, abstract: abstractOf } };
+  const data = (splitItem(text).frontmatter.toJS() ?? {}) as Record<string, unknown>;
+  const generated = data.generated !== undefined;
+  const slug = typeof data.slug === 'string' ? data.slug : undefined;
+  const date = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : data.date;
+  if (typeof data.key !== 'string' || slug === undefined || typeof date !== 'string') return { generated, slug };
+  return { generated, slug, paper: { key: data.key, slug, date, abstract: abstractOf } };
 }
 
 /** A double-quoted YAML scalar on one line, with only the escapes YAML defines (and no `\U`, which may be out of range). */
@@ -30,7 +44,7 @@ const NESTED_LINE = new RegExp(String.raw`^  (?:(-)|([a-z]+):) (?:${QUOTED}|-?\d
  * plain keys with quoted or integer values, lists and maps one level deep), read line by line; undefined for any
  * other item, which then needs the YAML parser. For every item it accepts, the parser would read the same values.
  */
-export function readGeneratedIdentity(text: string): { key: string; slug: string } | undefined {
+export function readGeneratedIdentity(text: string): { key: string; slug: string; date: string } | undefined {
   const match = FRONTMATTER.exec(text);
   if (!match?.[1]) return undefined;
   const lines = match[1].split('\n');
@@ -65,8 +79,9 @@ export function readGeneratedIdentity(text: string): { key: string; slug: string
   }
   const key = plainString(top.get('key'));
   const slug = plainString(top.get('slug'));
-  if (!top.has('generated') || key === undefined || slug === undefined) return undefined;
-  return { key, slug };
+  const date = plainString(top.get('date'));
+  if (!top.has('generated') || key === undefined || slug === undefined || date === undefined) return undefined;
+  return { key, slug, date };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Byline, DigestEntry, ParsedDigest } from '../digest/types.ts';
 import { groupBy } from './group.ts';
-import { fingerprint, identityKey } from './identity.ts';
+import { abstractKey, identityKey, meetingKeys, samePaper, type Listing, type SameBecause } from './identity.ts';
 import { extractLinks } from './links.ts';
 import { assignSlugs } from './slug.ts';
 import { assignTopics, type CompiledVocabulary } from './topics.ts';
@@ -28,15 +28,18 @@ export interface Paper {
   digests: string[];
 }
 
-/** A paper already published as an item: its identity, its URL slug and its fingerprint. */
+/** A paper already published as an item: who it is, and its URL slug. */
 export interface PublishedPaper {
+  /** The identity key of its title, as the item states it. */
   key: string;
   slug: string;
+  /** `YYYY-MM-DD`, as the item states it. */
+  date: string;
   /**
-   * The item's fingerprint (see identity.ts). Asked only of items whose key no digest lists any more, and only when
+   * The `abstractKey` of the item's abstract. Asked only of items no listing claimed by title and date, and only when
    * some paper is new: reading it costs a full parse of the item.
    */
-  fingerprint: () => string;
+  abstract: () => string;
 }
 
 /** What building the papers needs besides the digests. */
@@ -44,6 +47,25 @@ export interface ModelOptions {
   vocabulary: CompiledVocabulary;
   /** Papers already published: their slugs never change and are never given to another paper. */
   published: readonly PublishedPaper[];
+  /** Slugs no new paper may take: files the ingest must not write, such as items it cannot read. */
+  reserved?: Iterable<string>;
+}
+
+/** A listing that joined another listing's paper: reported, never dropped without a word. */
+export interface Merge {
+  /** The listing merged in. */
+  file: string;
+  line: number;
+  /** The listing whose data the paper shows: the newest. */
+  into: { file: string; line: number };
+  slug: string;
+  because: SameBecause;
+}
+
+/** The catalog's papers, newest first, and the listings merged into them. */
+export interface Papers {
+  papers: Paper[];
+  merges: Merge[];
 }
 
 /** Orders digests oldest first: by the listing's date, then by file name. */
@@ -52,66 +74,162 @@ export function compareDigests(a: ParsedDigest, b: ParsedDigest): number {
   return byDate !== 0 ? byDate : a.file.localeCompare(b.file);
 }
 
-/**
- * Merges the entries of all digests into papers, one per identity, with the newest digest's data. The result does
- * not depend on the order of the digests or of their entries; it lists papers newest first.
- */
-export function buildPapers(digests: readonly ParsedDigest[], options: ModelOptions): Paper[] {
-  const ordered = [...digests].sort(compareDigests);
-  const latest = new Map<string, DigestEntry>();
-  const seenIn = new Map<string, string[]>();
-  for (const digest of ordered) {
-    const entries = [...digest.entries].sort((a, b) => a.line - b.line);
-    for (const entry of entries) {
-      const key = identityKey(entry.title);
-      latest.set(key, entry);
-      const files = seenIn.get(key) ?? [];
-      if (!files.includes(entry.file)) files.push(entry.file);
-      seenIn.set(key, files);
-    }
-  }
-  const slugs = assignSlugs(
-    [...latest].map(([key, entry]) => ({ key, title: entry.title })),
-    publishedSlugs(latest, options.published),
-    options.published.map((paper) => paper.slug),
-  );
-  const papers = [...latest].map(([key, entry]): Paper => ({
-    key,
-    slug: slugs.get(key)!,
-    title: entry.title,
-    abstract: entry.abstract,
-    byline: entry.byline,
-    date: entry.date,
-    upvotes: entry.upvotes,
-    topics: assignTopics(entry, options.vocabulary),
-    ...extractLinks(entry.abstract),
-    source: { file: entry.file, line: entry.line },
-    digests: seenIn.get(key)!,
-  }));
-  return papers.sort(compareNewestFirst);
+/** A digest entry with what it says about the paper's identity. */
+interface Listed {
+  entry: DigestEntry;
+  listing: Listing;
 }
 
 /**
- * The published slug of each paper: by identity key, or, for a paper whose title changed its words, by the
- * fingerprint of an item no digest lists under its old title any more. Deterministic: new keys are matched in order.
+ * Merges the entries of all digests into papers, with the newest listing's data. Two entries are one paper when
+ * `samePaper` says so, directly or through other listings of it; anything else is two papers. The result does not
+ * depend on the order of the digests or of their entries; it lists papers newest first.
  */
-function publishedSlugs(latest: ReadonlyMap<string, DigestEntry>, published: readonly PublishedPaper[]): Map<string, string> {
-  const pinned = new Map<string, string>();
-  const byKey = new Map(published.map((paper) => [paper.key, paper.slug]));
-  for (const key of latest.keys()) {
-    const slug = byKey.get(key);
-    if (slug !== undefined) pinned.set(key, slug);
+export function mergeListings(digests: readonly ParsedDigest[], options: ModelOptions): Papers {
+  const listed: Listed[] = [];
+  for (const digest of [...digests].sort(compareDigests)) {
+    for (const entry of [...digest.entries].sort((a, b) => a.line - b.line)) {
+      listed.push({ entry, listing: { title: identityKey(entry.title), date: entry.date, abstract: abstractKey(entry.abstract) } });
+    }
   }
-  const unlisted = published.filter((paper) => !latest.has(paper.key));
-  const fresh = [...latest.keys()].filter((key) => !pinned.has(key));
-  // Only a new key can be an unlisted item's paper under a reworded title; without both, no fingerprint is needed.
-  if (unlisted.length === 0 || fresh.length === 0) return pinned;
-  const orphans = groupBy(unlisted.sort((a, b) => a.slug.localeCompare(b.slug)), (paper) => [paper.fingerprint()]);
-  for (const key of fresh.sort()) {
-    const orphan = orphans.get(fingerprint(latest.get(key)!))?.shift();
-    if (orphan) pinned.set(key, orphan.slug);
+  const groups = groupListings(listed);
+  const items = matchPublished(groups, listed, options.published);
+  const ids = groups.map((members) => listingId(listed[members[0]!]!.listing));
+  const slugs = assignSlugs(
+    groups.map((members, index) => ({ key: ids[index]!, title: listed[members[0]!]!.entry.title })),
+    new Map([...items].map(([index, item]) => [ids[index]!, item.slug])),
+    [...options.published.map((paper) => paper.slug), ...(options.reserved ?? [])],
+  );
+  const papers: Paper[] = [];
+  const merges: Merge[] = [];
+  groups.forEach((members, index) => {
+    const newest = listed[members.at(-1)!]!;
+    const { entry } = newest;
+    const slug = slugs.get(ids[index]!)!;
+    const digestsListing: string[] = [];
+    for (const member of members) {
+      const file = listed[member]!.entry.file;
+      if (!digestsListing.includes(file)) digestsListing.push(file);
+    }
+    papers.push({
+      key: newest.listing.title,
+      slug,
+      title: entry.title,
+      abstract: entry.abstract,
+      byline: entry.byline,
+      date: entry.date,
+      upvotes: entry.upvotes,
+      topics: assignTopics(entry, options.vocabulary),
+      ...extractLinks(entry.abstract),
+      source: { file: entry.file, line: entry.line },
+      digests: digestsListing,
+    });
+    for (const member of members.slice(0, -1)) {
+      const { entry: merged, listing } = listed[member]!;
+      merges.push({
+        file: merged.file,
+        line: merged.line,
+        into: { file: entry.file, line: entry.line },
+        slug,
+        because: samePaper(listing, newest.listing) ?? linkedBecause(members, listed, member),
+      });
+    }
+  });
+  return { papers: papers.sort(compareNewestFirst), merges };
+}
+
+/** The papers of `mergeListings`, without the merges. */
+export function buildPapers(digests: readonly ParsedDigest[], options: ModelOptions): Paper[] {
+  return mergeListings(digests, options).papers;
+}
+
+/**
+ * The listings grouped into papers (union-find over the keys of `meetingKeys`): each group's indexes ascending,
+ * oldest listing first; groups ordered by their oldest listing.
+ */
+function groupListings(listed: readonly Listed[]): number[][] {
+  const parent = listed.map((_, index) => index);
+  const find = (index: number): number => {
+    let root = index;
+    while (parent[root] !== root) root = parent[root]!;
+    for (let at = index; parent[at] !== root; ) [at, parent[at]] = [parent[at]!, root];
+    return root;
+  };
+  const met = new Map<string, number>();
+  listed.forEach(({ listing }, index) => {
+    for (const key of meetingKeys(listing)) {
+      const other = met.get(key);
+      if (other === undefined) met.set(key, index);
+      else {
+        const [a, b] = [find(index), find(other)];
+        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b); // the oldest listing is the root
+      }
+    }
+  });
+  const groups = new Map<number, number[]>();
+  listed.forEach((_, index) => {
+    const root = find(index);
+    const group = groups.get(root);
+    if (group) group.push(index);
+    else groups.set(root, [index]);
+  });
+  return [...groups.values()];
+}
+
+/** Why a listing joined a paper whose newest listing it shares nothing with: through another listing of it. */
+function linkedBecause(members: readonly number[], listed: readonly Listed[], member: number): SameBecause {
+  for (const other of members) {
+    const because = other === member ? undefined : samePaper(listed[member]!.listing, listed[other]!.listing);
+    if (because) return because;
   }
-  return pinned;
+  return 'same title and date'; // unreachable: a group's listings are linked
+}
+
+/** A paper's stable identity among new papers: its oldest listing's title key and date, which no other paper shares. */
+function listingId(listing: Listing): string {
+  return `${listing.title}\u0000${listing.date}`;
+}
+
+/**
+ * The published item of each group that has one, by group index. An item belongs to a group when `samePaper` holds
+ * between it and one of the group's listings; items are matched by title and date first, which needs no parse, then,
+ * for groups still without an item, by title and abstract, then by date and abstract (a reworded title). Each item
+ * goes to one group at most; when several fit one group, the one that fits its oldest listing wins, then the first by
+ * slug, and the others stay published as they are.
+ */
+function matchPublished(groups: readonly number[][], listed: readonly Listed[], published: readonly PublishedPaper[]): Map<number, PublishedPaper> {
+  const items = new Map<number, PublishedPaper>();
+  if (published.length === 0) return items;
+  const sorted = [...published].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  const byTitleDate = groupBy(sorted, (item) => [`${item.key}\u0000${item.date}`]);
+  const byTitle = groupBy(sorted, (item) => [item.key]);
+  const byDate = groupBy(sorted, (item) => [item.date]);
+  const claimed = new Set<PublishedPaper>();
+  const abstracts = new Map<PublishedPaper, string>();
+  const abstractOf = (item: PublishedPaper) => {
+    let key = abstracts.get(item);
+    if (key === undefined) abstracts.set(item, (key = item.abstract()));
+    return key;
+  };
+  const passes: ((listing: Listing) => PublishedPaper | undefined)[] = [
+    (listing) => byTitleDate.get(`${listing.title}\u0000${listing.date}`)?.find((item) => !claimed.has(item)),
+    (listing) => byTitle.get(listing.title)?.find((item) => !claimed.has(item) && abstractOf(item) === listing.abstract),
+    (listing) => byDate.get(listing.date)?.find((item) => !claimed.has(item) && abstractOf(item) === listing.abstract),
+  ];
+  for (const pass of passes) {
+    groups.forEach((members, index) => {
+      if (items.has(index)) return;
+      for (const member of members) {
+        const item = pass(listed[member]!.listing);
+        if (item) {
+          items.set(index, item);
+          claimed.add(item);
+          return;
+        }
+      }
+    });
+  }
+  return items;
 }
 
 /** Newest first, then most upvoted, then by slug: the order of every list in the catalog. */

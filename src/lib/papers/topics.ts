@@ -1,12 +1,6 @@
-/** A topic of the controlled vocabulary, as `content/topics.yaml` defines it. */
-export interface Topic {
-  /** The URL key, `/topics/<id>/`. */
-  id: string;
-  name: string;
-  description: string;
-  /** Words and phrases that assign the topic; empty for the catch-all topic. */
-  terms: string[];
-}
+import type { Topic } from '../schema.ts';
+
+export type { Topic };
 
 /** The topic every paper that matches no term goes to. */
 export const OTHER_TOPIC = 'other';

@@ -1,0 +1,74 @@
+import { z } from 'astro/zod';
+import { OTHER_TOPIC } from './papers/topics.ts';
+import { SLUG_PATTERN } from './papers/slug.ts';
+
+// The one description of each shape the catalog stores: the content collections, the ingest's checks and the types
+// all come from these schemas. Adding a field is one edit here.
+
+const TERMS = 'expected terms, a list of words and phrases';
+
+/** A topic of the controlled vocabulary, as `content/topics.yaml` lists it. */
+export const topicSchema = z.object({
+  /** The URL key, `/topics/<id>/`. */
+  id: z.string().regex(SLUG_PATTERN, 'expected an id of lower-case words joined by hyphens'),
+  name: z.string({ error: 'expected a name' }),
+  description: z.string({ error: 'expected a description' }),
+  /** Words and phrases that assign the topic; empty for the catch-all topic. */
+  terms: z.array(z.string({ error: TERMS }), { error: TERMS }),
+});
+export type Topic = z.infer<typeof topicSchema>;
+
+/** The whole vocabulary: topics with distinct ids, the catch-all among them. */
+export const vocabularySchema = z
+  .array(topicSchema, { error: 'expected a list of topics, each with id, name, description and terms' })
+  .superRefine((topics, context) => {
+    const seen = new Set<string>();
+    topics.forEach((topic, index) => {
+      if (seen.has(topic.id)) context.addIssue({ code: 'custom', path: [index, 'id'], message: `the id "${topic.id}" is used twice` });
+      seen.add(topic.id);
+    });
+    if (!seen.has(OTHER_TOPIC)) context.addIssue({ code: 'custom', path: [], message: `expected a topic with the id "${OTHER_TOPIC}", where papers that match no term go` });
+  });
+
+/** What is wrong with a topic vocabulary, in one line naming the topic, or undefined when nothing is. */
+export function vocabularyProblem(data: unknown): string | undefined {
+  const result = vocabularySchema.safeParse(data);
+  if (result.success) return undefined;
+  const issue = result.error.issues[0]!;
+  const [index, field] = issue.path;
+  if (typeof index !== 'number') return issue.message;
+  const id = (data as { id?: unknown }[])[index]?.id;
+  const topic = `topic ${index + 1}${typeof id === 'string' && field !== 'id' ? ` ("${id}")` : ''}`;
+  return `${topic}: ${issue.message}`;
+}
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const webUrl = z.url({ protocol: /^https?$/ });
+
+/**
+ * The frontmatter of a paper's item: the digest data the ingest writes (`generated` says it did), plus any key an
+ * editor adds. An item without `generated` is an editor's, and the ingest never writes it.
+ */
+export const itemSchema = z
+  .object({
+    title: z.string().min(1),
+    slug: z.string().regex(SLUG_PATTERN, 'expected a lower-case ASCII slug'),
+    /** The identity key of the title (see papers/identity.ts). */
+    key: z.string().min(1),
+    date: isoDate,
+    upvotes: z.number().int().nonnegative(),
+    authors: z.number().int().positive().optional(),
+    organization: z.object({ handle: z.string(), name: z.string() }).optional(),
+    /** Topic ids, best match first. */
+    topics: z.array(z.string()).min(1),
+    code: z.array(webUrl),
+    links: z.array(webUrl),
+    abstract: z.array(z.string()),
+    /** Every digest that lists the paper, oldest first. */
+    digests: z.array(z.string()),
+    generated: z.object({ by: z.string(), digest: z.string(), line: z.number().int() }).optional(),
+  })
+  .refine((paper) => (paper.authors === undefined) !== (paper.organization === undefined), {
+    message: 'expected either an author count or an organisation',
+  });
+export type ItemData = z.infer<typeof itemSchema>;

@@ -1,0 +1,169 @@
+import { spawn } from 'node:child_process';
+import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { describeSummary, ingest, IngestError, IngestFileError, type IngestSummary } from '../../src/integrations/ingest.ts';
+import { readSettings } from '../../src/integrations/settings.ts';
+import { createFixtureSite, repoRoot, siteEnv, type FixtureSite } from '../helpers/fixture-site.ts';
+
+// What the ingest must never do: lose an entry without a word, or write over a byte an editor owns.
+
+const quiet = { write: () => {} };
+/** Settings for a fixture site, with the site as the project root (messages say `seeds/x.txt:7`) and a fixed day. */
+const settingsOf = (site: FixtureSite, extra: Record<string, string> = {}) =>
+  readSettings(siteEnv(site, { PAPERSHELF_TODAY: '2026-11-25', ...extra }), site.dir);
+const allowInvalid = { PAPERSHELF_ALLOW_INVALID: '1' };
+const itemPath = (site: FixtureSite, slug: string) => join(site.contentDir, 'papers', `${slug}.mdx`);
+const report = (summary: IngestSummary) => describeSummary(summary).map((line) => line.text).join('\n');
+
+describe('the ingest never overwrites what an editor wrote', () => {
+  test('leaves an item it cannot read (a YAML typo, an editor body) as it is, even when invalid input is allowed', async () => {
+    const site = await createFixtureSite();
+    await ingest(settingsOf(site), quiet);
+    const path = itemPath(site, 'spiking-diffusion-models');
+    const broken = (await readFile(path, 'utf8')).replace('---\n', '---\nnote: "unclosed\n') + '\nAn editor\'s note.\n';
+    await writeFile(path, broken);
+
+    const error = await ingest(settingsOf(site), quiet).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(IngestError);
+    expect((error as Error).message).toMatch(/content\/papers\/spiking-diffusion-models\.mdx:\d+: /);
+
+    const summary = await ingest(settingsOf(site, allowInvalid), quiet);
+    expect(await readFile(path, 'utf8')).toBe(broken);
+    expect(summary.papers).toMatchObject({ new: 0, held: 1 });
+    expect(summary.problems.map((problem) => problem.kind).sort()).toEqual(['held', 'item']);
+    expect(report(summary)).toContain('"Spiking diffusion models" is not written: its item content/papers/spiking-diffusion-models.mdx may be this paper\'s');
+    expect(await readdir(join(site.contentDir, 'papers'))).toHaveLength(6); // no second page for the held paper
+  });
+
+  test('never writes an item an editor took over (no `generated` key): the paper is kept as they wrote it', async () => {
+    const site = await createFixtureSite();
+    await ingest(settingsOf(site), quiet);
+    const path = itemPath(site, 'spiking-diffusion-models');
+    const text = await readFile(path, 'utf8');
+    const byHand = text.replace(/^generated:\n(?: {2}.*\n)+/m, '').replace('---\n', '---\nfeatured: true\n') + '\nWritten by hand.\n';
+    expect(byHand).not.toContain('generated:');
+    await writeFile(path, byHand);
+    await writeFile(join(site.seedsDir, '005_update.txt'), 'Daily Papers\n\nMay 1, 2026\n\nSpiking Diffusion Models\n\nA newer abstract.\n\n  • 7 authors\n·\nAug 29, 2024 99\n');
+
+    const summary = await ingest(settingsOf(site), quiet);
+    expect(await readFile(path, 'utf8')).toBe(byHand);
+    expect(summary.papers).toMatchObject({ new: 0, kept: 1 });
+    expect(await readdir(join(site.contentDir, 'papers'))).toHaveLength(6);
+  });
+
+  test('never gives a new paper the name of a file already in the papers folder', async () => {
+    const site = await createFixtureSite();
+    await mkdir(join(site.contentDir, 'papers'), { recursive: true });
+    const mine = '---\ntitle: "My own page"\n---\n\nNot an item the ingest wrote.\n';
+    await writeFile(itemPath(site, 'spiking-diffusion-models'), mine);
+    const summary = await ingest(settingsOf(site), quiet);
+    expect(await readFile(itemPath(site, 'spiking-diffusion-models'), 'utf8')).toBe(mine);
+    expect(summary.papers.new).toBe(6);
+    expect((await readdir(join(site.contentDir, 'papers'))).filter((name) => name.startsWith('spiking-diffusion-models-'))).toHaveLength(1);
+  });
+
+  test('two items with one slug are a problem naming both, and neither is written', async () => {
+    const site = await createFixtureSite();
+    await ingest(settingsOf(site), quiet);
+    const original = await readFile(itemPath(site, 'spiking-diffusion-models'), 'utf8');
+    await writeFile(itemPath(site, 'copy-of-spiking'), original + '\nA copy an editor made.\n');
+    const error = (await ingest(settingsOf(site), quiet).catch((caught: unknown) => caught)) as IngestError;
+    expect(error.message).toContain('content/papers/spiking-diffusion-models.mdx:1: has the slug "spiking-diffusion-models" of content/papers/copy-of-spiking.mdx');
+    await writeFile(join(site.seedsDir, '005_update.txt'), 'Daily Papers\n\nMay 1, 2026\n\nSpiking Diffusion Models\n\nA newer abstract.\n\n  • 7 authors\n·\nAug 29, 2024 99\n');
+    const summary = await ingest(settingsOf(site, allowInvalid), quiet);
+    expect(summary.papers.held).toBe(1);
+    expect(await readFile(itemPath(site, 'spiking-diffusion-models'), 'utf8')).toBe(original);
+  });
+});
+
+describe('every entry is a page, a reported merge or a reported problem', () => {
+  test('the summary adds up: entries read = papers written + held back + merged + rejected', async () => {
+    const site = await createFixtureSite();
+    await writeFile(
+      join(site.seedsDir, '007_mixed.txt'),
+      'Daily Papers\n\nMay 1, 2026\n\nBad One\n\nText.\n\n  • x authors\n·\nJan 1, 2025\n\n' +
+        'Spiking Diffusion Models\n\nThe same paper again.\n\n  • 7 authors\n·\nAug 29, 2024 5\n',
+    );
+    const summary = await ingest(settingsOf(site, allowInvalid), quiet);
+    const { papers } = summary;
+    expect(summary.entries).toBe(9);
+    expect(summary.rejected).toBe(1);
+    expect(papers.new + papers.changed + papers.unchanged + papers.kept + papers.held + summary.merges.length + summary.rejected).toBe(summary.entries);
+    expect(report(summary)).toContain('entries read: 9 = 6 papers written + 0 held back + 2 merged into another listing\'s paper + 1 rejected');
+    expect(report(summary)).toMatch(/merged: seeds\/001_first\.txt:\d+ into seeds\/007_mixed\.txt:\d+ \(same title and date\) at \/papers\/spiking-diffusion-models\//);
+    expect(report(summary)).toContain('rejected: seeds/007_mixed.txt:');
+  });
+
+  test('says in one line which files of the seeds folder are not digests: other types, folders, empty digests', async () => {
+    const site = await createFixtureSite();
+    await writeFile(join(site.seedsDir, 'notes.md'), '# notes\n');
+    await writeFile(join(site.seedsDir, 'dump.json'), '{}\n');
+    await writeFile(join(site.seedsDir, '009_empty.txt'), '\n \n');
+    await mkdir(join(site.seedsDir, 'x.txt')); // a folder named like a digest: never EISDIR
+    const summary = await ingest(settingsOf(site), quiet);
+    expect(summary.ignored).toEqual(['009_empty.txt (empty)', 'dump.json', 'notes.md', 'x.txt/ (a folder)']);
+    const lines = describeSummary(summary).filter((line) => line.text.startsWith('ignored'));
+    expect(lines).toEqual([{ level: 'warn', text: 'ignored in the seeds folder (not digests): 009_empty.txt (empty), dump.json, notes.md, x.txt/ (a folder)' }]);
+  });
+});
+
+describe('messages a person can act on', () => {
+  test('escapes terminal control characters of a digest in every message', async () => {
+    const site = await createFixtureSite();
+    const title = 'Red \u001b[31mAlert\u001b[0m \u202eevil';
+    await writeFile(join(site.seedsDir, '007_ansi.txt'), `Daily Papers\n\nMay 1, 2026\n\n${title}\n\nText.\n\n  • 2 authors\n·\n`);
+    const error = (await ingest(settingsOf(site), quiet).catch((caught: unknown) => caught)) as IngestError;
+    expect(error.message).not.toMatch(/[\u001b\u202e]/);
+    expect(error.message).toContain('Red \\u{1b}[31mAlert\\u{1b}[0m \\u{202e}evil');
+    const summary = await ingest(settingsOf(site, allowInvalid), quiet);
+    for (const line of describeSummary(summary)) expect(line.text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+  });
+
+  test('a papers folder it may not write names the folder and what to do, with no stack', async () => {
+    const site = await createFixtureSite();
+    await ingest(settingsOf(site), quiet);
+    await writeFile(join(site.seedsDir, '005_update.txt'), 'Daily Papers\n\nMay 1, 2026\n\nA Brand New Paper\n\nText.\n\n  • 2 authors\n·\nApr 30, 2026\n');
+    const papers = join(site.contentDir, 'papers');
+    await chmod(papers, 0o555);
+    try {
+      // Root may write anywhere: run the ingest as an unprivileged user then, as an operator would be.
+      const { code, output } = await runIngestAs(site, process.getuid?.() === 0 ? 65534 : undefined);
+      expect(code).toBe(1);
+      expect(output).toContain('cannot write content/papers/a-brand-new-paper.mdx: permission denied.');
+      expect(output).toContain('Hint: Give this user write access to content/papers/a-brand-new-paper.mdx and its folder');
+      expect(output).not.toMatch(/\n\s+at /); // no stack trace
+      expect(output).not.toContain('.tmp');
+    } finally {
+      await chmod(papers, 0o755);
+    }
+    expect(await readdir(papers)).not.toContain('a-brand-new-paper.mdx');
+  });
+
+  test('an error about a file carries its hint', () => {
+    const error = new IngestFileError('cannot read x', 'do y');
+    expect(error.hint).toBe('do y');
+  });
+});
+
+/** Runs `npm run ingest` on a site from its own folder, as `uid` when given. */
+async function runIngestAs(site: FixtureSite, uid: number | undefined): Promise<{ code: number; output: string }> {
+  if (uid !== undefined) {
+    // The unprivileged user must reach the site's files (a temporary folder is private to its owner).
+    await chmod(site.dir, 0o755);
+    for (const dir of [site.seedsDir, site.contentDir]) await chmod(dir, 0o755);
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(repoRoot, 'src/cli/ingest.ts')], {
+      cwd: site.dir,
+      env: siteEnv(site, { PAPERSHELF_TODAY: '2026-11-25' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(uid === undefined ? {} : { uid, gid: uid }),
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
