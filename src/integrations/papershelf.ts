@@ -1,5 +1,7 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lockProject } from './build-lock.ts';
 import { describeSummary, ingest, IngestError } from './ingest.ts';
 import { PAPERS_LOADER } from './papers-loader.ts';
 import { readSettings, type Settings } from './settings.ts';
@@ -13,10 +15,13 @@ export default function papershelf(): AstroIntegration {
   return {
     name: 'papershelf',
     hooks: {
-      'astro:config:setup': async ({ logger }) => {
+      'astro:config:setup': async ({ command, config, logger }) => {
         // content.config.ts reads the same folder.
         process.env.PAPERSHELF_CONTENT = settings.contentDir;
+        // One build at a time per content folder and outDir: see build-lock.ts.
+        const lock = lockProject(command, { root: fileURLToPath(config.root), contentDir: settings.contentDir, outDir: fileURLToPath(config.outDir) }, logger);
         await run(settings, logger);
+        lock.ingested();
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
         const vocabulary = `${settings.contentDir}${sep}topics.yaml`;

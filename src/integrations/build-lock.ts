@@ -1,0 +1,313 @@
+import { mkdirSync, readFileSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname, isAbsolute, relative } from 'node:path';
+import type { AstroIntegrationLogger } from 'astro';
+import { AstroError } from 'astro/errors';
+import { onExit } from 'signal-exit';
+
+/*
+ * One build at a time per project. A build writes two folders: the content folder (the ingest's items) and its
+ * outDir (Astro empties it, renders into it, then Pagefind and the service worker are written into it). Two builds
+ * sharing either one leave a folder that is neither's, so each folder has a lock, a file beside it named
+ * `<folder>.lock` (`content.lock`, `dist.lock`), and a build holds both from its first hook until its process exits.
+ * Beside the folder, not in it: Astro empties the outDir at the start of a build, and the content folder holds only
+ * items. Per folder, not per machine: two projects (or the tests' fixture sites) never block each other.
+ *
+ * The lock file says who holds it (pid, host, command, since) and its holder touches it every HEARTBEAT_MS. A build
+ * killed outright (SIGKILL, a power cut) cannot remove its lock; the next one takes it over at once when the holder's
+ * pid is gone on this machine, and otherwise (a reused pid, another machine on a shared disk) once the lock has gone
+ * STALE_AFTER_MS without a heartbeat. Any other end of the process (success, a failure, Ctrl-C, SIGTERM) removes it.
+ *
+ * Not proper-lockfile: its lock is an empty directory removed with rmdir, so it cannot say who holds it (the message
+ * names the running build), and it judges staleness by age alone, so a killed build would block the next one for the
+ * whole stale period.
+ */
+
+/** How often a holder touches its lock file. */
+export const HEARTBEAT_MS = 10_000;
+/**
+ * A lock untouched for this long is abandoned even if its pid seems alive (reused, or on another machine): six missed
+ * heartbeats, where a busy machine delays a timer by seconds.
+ */
+export const STALE_AFTER_MS = 60_000;
+
+/** Who holds a lock: the lock file's content. */
+export interface LockOwner {
+  pid: number;
+  host: string;
+  /** What is running, as a person would type it: `astro build`. */
+  command: string;
+  /** When the lock was taken, as an ISO date. */
+  since: string;
+}
+
+/** What the process finding a lock knows about it besides its content. */
+export interface LockFacts {
+  /** This machine's host name. */
+  host: string;
+  /** Whether a process other than the one looking has the owner's pid. */
+  alive: boolean;
+  /** Milliseconds since the holder last touched the lock file. */
+  heartbeatAge: number;
+}
+
+/** The lock file of a folder: `<folder>.lock`, beside it. */
+export function lockFileOf(folder: string): string {
+  return `${folder.replace(/[\\/]+$/, '')}.lock`;
+}
+
+/** The owner recorded in a lock file's text, or undefined when it is not one (being written, or damaged). */
+export function parseOwner(text: string): LockOwner | undefined {
+  try {
+    const owner = JSON.parse(text) as Partial<LockOwner>;
+    const valid = Number.isInteger(owner.pid) && typeof owner.host === 'string' && typeof owner.command === 'string' && typeof owner.since === 'string';
+    return valid ? (owner as LockOwner) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a lock someone else holds is abandoned: its holder's pid is gone on this machine, or it has gone
+ * STALE_AFTER_MS without a heartbeat. A lock whose content cannot be read is judged by its heartbeat alone.
+ */
+export function isStale(owner: LockOwner | undefined, facts: LockFacts): boolean {
+  if (facts.heartbeatAge > STALE_AFTER_MS) return true;
+  return owner !== undefined && owner.host === facts.host && !facts.alive;
+}
+
+/** A duration as a person reads it: "12 s", "4 min", "2 h 5 min". */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return minutes % 60 === 0 ? `${Math.floor(minutes / 60)} h` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+/** A lock's start as a person reads it: "2026-11-25 18:08:51 UTC (35 s ago)". */
+function formatSince(since: string, now: Date): string {
+  const time = new Date(since);
+  if (Number.isNaN(time.getTime())) return since;
+  return `${time.toISOString().slice(0, 19).replace('T', ' ')} UTC (${formatDuration(now.getTime() - time.getTime())} ago)`;
+}
+
+/**
+ * What a command that finds `lock` held tells the person who ran it: who holds it, since when, and what to do.
+ * `lock` is the lock file as the person knows it (relative to the project), `host` this machine's name.
+ */
+export function busyMessage(owner: LockOwner | undefined, lock: string, host: string, now: Date): { message: string; hint: string } {
+  if (!owner) {
+    return {
+      message: `Another build is running in this project: it is taking ${lock} right now.`,
+      hint: 'Wait for it to finish, then run this again.',
+    };
+  }
+  const where = owner.host === host ? '' : ` on ${owner.host}`;
+  const stop = owner.host === host ? `stop it (kill ${owner.pid})` : `stop it on ${owner.host}`;
+  const takeover =
+    owner.host === host
+      ? 'A lock whose process has ended is taken over by the next run, so there is nothing to delete.'
+      : `A lock from another machine is taken over once it has gone ${formatDuration(STALE_AFTER_MS)} without a heartbeat.`;
+  return {
+    message: `Another build is running in this project: ${owner.command}, pid ${owner.pid}${where}, since ${formatSince(owner.since, now)}. It holds ${lock}.`,
+    hint: `Wait for it to finish or ${stop}, then run this again. ${takeover}`,
+  };
+}
+
+/** What the log says when a lock is taken over: whose it was and why it was abandoned. */
+export function takeOverMessage(owner: LockOwner | undefined, lock: string, facts: LockFacts): string {
+  const whose = owner ? `${owner.command} (pid ${owner.pid}${owner.host === facts.host ? '' : ` on ${owner.host}`})` : 'a build';
+  const why =
+    owner && owner.host === facts.host && !facts.alive
+      ? 'which is no longer running'
+      : `which has not touched it for ${formatDuration(facts.heartbeatAge)}`;
+  return `took over ${lock}, left by ${whose}, ${why}`;
+}
+
+/**
+ * The folders a command locks, and until when: a build its content and its outDir, a dev server its content, each
+ * until the process exits; anything else that runs the ingest (preview, sync) its content while it ingests, so that
+ * a preview server left open does not block the next build.
+ */
+export function locksFor(command: string, folders: { contentDir: string; outDir: string }): { folders: string[]; until: 'exit' | 'ingest' } {
+  if (command === 'build') return { folders: [folders.contentDir, folders.outDir], until: 'exit' };
+  return { folders: [folders.contentDir], until: command === 'dev' ? 'exit' : 'ingest' };
+}
+
+/** How `takeLocks` names lock files and tells what happened besides taking them. */
+export interface LockReporter {
+  /** Lock files are named relative to this folder when inside it. */
+  root: string;
+  /** A lock left by a dead holder was taken over. */
+  onTakeOver?: (text: string) => void;
+  /** Another process took a held lock over (this one's heartbeat stopped for STALE_AFTER_MS): the output may be mixed. */
+  onLost?: (text: string) => void;
+}
+
+/** Locks held by this process. On `globalThis`, because Astro may load this module more than once in one process. */
+interface Held {
+  text: string;
+  heartbeat: ReturnType<typeof setInterval>;
+}
+const registry = globalThis as { [key: symbol]: Map<string, Held> | undefined };
+const HELD = Symbol.for('papershelf.build-lock');
+
+function heldLocks(): Map<string, Held> {
+  let held = registry[HELD];
+  if (!held) {
+    held = registry[HELD] = new Map();
+    // Every way out but SIGKILL: a normal exit, an uncaught error, SIGINT, SIGTERM, SIGHUP.
+    onExit(() => {
+      for (const file of [...held!.keys()]) releaseOne(file);
+    });
+  }
+  return held;
+}
+
+/**
+ * Takes the locks of `folders` for `command`, in order, or none of them: throws an AstroError (no stack) naming the
+ * build that holds one. A lock this process already holds is not taken again (Astro's dev server runs its hooks again
+ * when it restarts): `taken` lists the lock files this call took, and `release` releases those.
+ */
+export function takeLocks(folders: readonly string[], command: string, reporter: LockReporter): { taken: string[]; release: () => void } {
+  const files = folders.map(lockFileOf);
+  const taken: string[] = [];
+  try {
+    for (const file of files) {
+      if (heldLocks().has(file)) continue;
+      takeOne(file, command, reporter);
+      taken.push(file);
+    }
+  } catch (error) {
+    for (const file of taken) releaseOne(file);
+    throw error;
+  }
+  return { taken, release: () => taken.forEach(releaseOne) };
+}
+
+/** Creates `file` exclusively; a stale lock in the way is removed first, a live one throws. */
+function takeOne(file: string, command: string, reporter: LockReporter): void {
+  const host = hostname();
+  const text = `${JSON.stringify({ pid: process.pid, host, command, since: new Date().toISOString() } satisfies LockOwner)}\n`;
+  const name = displayPath(file, reporter.root);
+  mkdirSync(dirname(file), { recursive: true });
+  // A stale lock removed in one round is taken in the next, unless another run took it in between.
+  for (let round = 1; round <= 3; round++) {
+    try {
+      writeFileSync(file, text, { flag: 'wx' });
+      const heartbeat = setInterval(() => touch(file, text, name, reporter), HEARTBEAT_MS);
+      heartbeat.unref();
+      heldLocks().set(file, { text, heartbeat });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const found = readLock(file);
+    if (!found) continue;
+    const owner = parseOwner(found.text);
+    const facts: LockFacts = { host, alive: owner ? owner.pid !== process.pid && isAlive(owner.pid) : true, heartbeatAge: Date.now() - found.mtimeMs };
+    if (!isStale(owner, facts) || round === 3) throw busyError(busyMessage(owner, name, host, new Date()));
+    // Only the lock judged: if another run replaced it meanwhile, the next round judges that one.
+    if (readLock(file)?.text === found.text) removeFile(file);
+    reporter.onTakeOver?.(takeOverMessage(owner, name, facts));
+  }
+  throw busyError(busyMessage(undefined, name, host, new Date()));
+}
+
+/** A path as messages name it: relative to the project when inside it (`dist.lock`), else absolute. */
+function displayPath(file: string, root: string): string {
+  const path = relative(root, file);
+  return path === '' || path.startsWith('..') || isAbsolute(path) ? file : path;
+}
+
+/** A lock file's text and when it was last touched, or undefined when there is none. */
+function readLock(file: string): { text: string; mtimeMs: number } | undefined {
+  try {
+    return { mtimeMs: statSync(file).mtimeMs, text: readFileSync(file, 'utf8') };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Whether a process with this pid exists (EPERM: it does, as another user's). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The heartbeat: touches a held lock, or reports it lost when another process has replaced or removed it. */
+function touch(file: string, text: string, name: string, reporter: LockReporter): void {
+  let current: string | undefined;
+  try {
+    current = readFileSync(file, 'utf8');
+  } catch {
+    current = undefined;
+  }
+  if (current === text) {
+    const now = new Date();
+    try {
+      utimesSync(file, now, now);
+    } catch {
+      // Still ours: the next beat tries again.
+    }
+    return;
+  }
+  const held = heldLocks().get(file);
+  if (held) clearInterval(held.heartbeat);
+  heldLocks().delete(file);
+  const by = current === undefined ? undefined : parseOwner(current);
+  reporter.onLost?.(
+    `lost ${name}${by ? ` to ${by.command} (pid ${by.pid})` : ''}: it was taken over after going ${formatDuration(STALE_AFTER_MS)} without this build's heartbeat; this build's output may be mixed with another's, so build again once nothing else is running`,
+  );
+}
+
+/** Removes a lock this process holds, if it still holds it. */
+function releaseOne(file: string): void {
+  const held = heldLocks().get(file);
+  if (!held) return;
+  clearInterval(held.heartbeat);
+  heldLocks().delete(file);
+  if (readLock(file)?.text === held.text) removeFile(file);
+}
+
+function removeFile(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+/** A message and a hint, printed by Astro without a stack: finding another build running is not a bug. */
+function busyError({ message, hint }: { message: string; hint: string }): AstroError {
+  const error = new AstroError(message, hint);
+  error.name = 'BuildLocked';
+  error.stack = '';
+  return error;
+}
+
+/**
+ * The papershelf integration's lock (see `locksFor`): takes it, logs what it took, and returns `ingested`, which
+ * releases a lock held only for the ingest. Throws the AstroError of `takeLocks` when another build holds it.
+ */
+export function lockProject(
+  command: string,
+  folders: { root: string; contentDir: string; outDir: string },
+  logger: AstroIntegrationLogger,
+): { ingested: () => void } {
+  const plan = locksFor(command, folders);
+  const lock = takeLocks(plan.folders, `astro ${command}`, {
+    root: folders.root,
+    onTakeOver: (text) => logger.warn(text),
+    onLost: (text) => logger.error(text),
+  });
+  const names = lock.taken.map((file) => displayPath(file, folders.root)).join(' and ');
+  if (names) logger.info(`${names} taken for astro ${command} (pid ${process.pid}), until it ${plan.until === 'exit' ? 'exits' : 'has ingested'}`);
+  return { ingested: () => (plan.until === 'ingest' ? lock.release() : undefined) };
+}
