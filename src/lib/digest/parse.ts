@@ -30,7 +30,7 @@ export function parseDigest(text: string, options: ParseOptions): ParsedDigest {
   for (let index = skipBlank(lines, header.next); index < lines.length; ) {
     if (lines[index]!.text === DOT_LINE) {
       const stray = readStray(lines, index);
-      problems.push(...stray.problems.map((note) => ({ file, kind: 'text' as const, lines: stray.lines, ...note })));
+      problems.push(...stray.problems.map((note) => ({ file, kind: 'text' as const, ...note, lines: stray.lines })));
       index = skipBlank(lines, stray.next);
     } else {
       const read = readEntry(lines, index);
@@ -40,10 +40,10 @@ export function parseDigest(text: string, options: ParseOptions): ParsedDigest {
   }
 
   const listing = header.value!.listing;
-  const yearless = yearForYearlessDates([...reads.flatMap((read) => (read.value ? [read.value.date.date] : [])), ...(listing ? [listing.date] : [])], options);
+  const yearless = yearForYearlessDates([...reads.flatMap((read) => (read.date ? [read.date.date] : [])), ...(listing ? [listing.date] : [])], options);
   const entries: DigestEntry[] = [];
   for (const read of reads) {
-    const date = read.value && resolveDate(read.value.date, yearless, options);
+    const date = read.date && resolveDate(read.date, yearless, options);
     if (read.value && date?.value) {
       const { title, abstract, byline } = read.value;
       entries.push({
@@ -56,7 +56,7 @@ export function parseDigest(text: string, options: ParseOptions): ParsedDigest {
         date: date.value,
         upvotes: read.value.date.date.upvotes,
       });
-      problems.push(...[...read.problems, ...date.problems].map((note) => ({ file, kind: 'warning' as const, lines: read.lines, ...note })));
+      problems.push(...[...read.problems, ...date.problems].map((note) => ({ file, kind: 'warning' as const, ...note, lines: read.lines })));
     } else {
       problems.push(rejectedEntry(file, read.lines, [...read.problems, ...(date?.problems ?? [])]));
     }

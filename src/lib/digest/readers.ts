@@ -67,9 +67,11 @@ export interface EntryParts {
   date: DatedLine;
 }
 
-/** What `readEntry` read: the entry's parts when they are all there, and the lines it covers either way. */
+/** What `readEntry` read: the entry's parts when they are all there; the lines it covers and its date line either way. */
 export interface EntryRead extends Read<EntryParts> {
   lines: LineSpan;
+  /** The date line, when one was read: a rejected entry's date still tells the digest's year, and may be wrong too. */
+  date?: DatedLine;
 }
 
 /**
@@ -82,7 +84,7 @@ export function readEntry(lines: readonly Line[], start: number): EntryRead {
   const tail = readTail(lines, abstract.next, title.value);
   const value = title.value && abstract.value && tail.value ? { title: title.value, abstract: abstract.value, ...tail.value } : undefined;
   const problems = [...title.problems, ...abstract.problems, ...tail.problems];
-  return { value, problems, next: tail.next, lines: { from: lines[start]!.number, to: lastNonBlank(lines, start, tail.next)! } };
+  return { value, problems, next: tail.next, lines: { from: lines[start]!.number, to: lastNonBlank(lines, start, tail.next)! }, date: tail.date };
 }
 
 /** Reads the title: the entry's first line, unless that line is already a byline. */
@@ -115,8 +117,11 @@ export function readAbstract(lines: readonly Line[], from: number, title: Line):
   return { value: paragraphs, problems: [], next: index };
 }
 
-/** Reads what ends an entry: byline, "·" and date; or reports that the abstract ends without them. */
-function readTail(lines: readonly Line[], index: number, title: Line | undefined): Read<{ byline: Byline; date: DatedLine }> {
+/**
+ * Reads what ends an entry: byline, "·" and date; or reports that the abstract ends without them. Its date line, when
+ * it has one, is returned even when the byline or "·" is missing.
+ */
+function readTail(lines: readonly Line[], index: number, title: Line | undefined): Read<{ byline: Byline; date: DatedLine }> & { date?: DatedLine } {
   const subject = title ? `entry "${clip(title.text)}": ` : '';
   const line = lines[index];
   if (!line) {
@@ -132,7 +137,7 @@ function readTail(lines: readonly Line[], index: number, title: Line | undefined
   const dot = readDotLine(lines, byline.next, line);
   const date = readDate(lines, dot.next, subject, line);
   const value = byline.value && dot.value && date.value ? { byline: byline.value, date: date.value } : undefined;
-  return { value, problems: [...byline.problems, ...dot.problems, ...date.problems], next: date.next };
+  return { value, problems: [...byline.problems, ...dot.problems, ...date.problems], next: date.next, date: date.value };
 }
 
 /** Reads a byline: `• N authors`, or an organisation line followed by "·". */

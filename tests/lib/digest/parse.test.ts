@@ -189,6 +189,13 @@ describe('parseDigest dates and today', () => {
     expect(parsed.problems).toMatchObject([{ kind: 'entry', line: 9, message: 'date "Jan 9, 2204" is after today (2026-11-25); is the year a typo?' }]);
   });
 
+  test('a rejected entry\'s stated year still dates the year-less entries', () => {
+    const text = digest('Apr 13', '', ...entry('Lost Its Byline', 'Mar 3, 2025', 'Code: https://github.com/x/y'), ...entry('This Year', 'Feb 12'));
+    const parsed = parseDigest(text, { file: 'x.txt', today });
+    expect(parsed.entries.map((entry) => entry.date)).toEqual(['2026-02-12']);
+    expect(parsed.problems).toMatchObject([{ kind: 'entry', message: expect.stringContaining('the byline is missing') }]);
+  });
+
   test('a digest whose only stated year is a typo cannot date its year-less entries', () => {
     const text = digest('Apr 13', '', ...entry('Typo', 'Jan 9, 2204'), ...entry('This Year', 'Feb 12'));
     const parsed = parseDigest(text, { file: 'x.txt', today });
