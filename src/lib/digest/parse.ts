@@ -1,3 +1,4 @@
+import { isIsoDate } from './date.ts';
 import { DOT_LINE, skipBlank, splitLines } from './lines.ts';
 import { readEntry, readHeader, readStray, type EntryRead, type Note } from './readers.ts';
 import type { DigestEntry, DigestProblem, LineSpan, ParsedDigest } from './types.ts';
@@ -21,7 +22,10 @@ export interface ParseOptions {
  * Every non-blank line is in the header, in one entry's or rejected entry's `lines`, or in a `text` problem's.
  */
 export function parseDigest(text: string, options: ParseOptions): ParsedDigest {
-  const { file } = options;
+  const { file, today, capturedOn } = options;
+  // The caller's days, not the digest's: a wrong one is a bug in the caller, so it throws.
+  if (!isIsoDate(today)) throw new TypeError(`parseDigest: options.today is ${JSON.stringify(today)}; expected a date as YYYY-MM-DD`);
+  if (capturedOn !== undefined && !isIsoDate(capturedOn)) throw new TypeError(`parseDigest: options.capturedOn is ${JSON.stringify(capturedOn)}; expected a date as YYYY-MM-DD`);
   const lines = splitLines(text);
   const problems: DigestProblem[] = [];
 

@@ -32,7 +32,7 @@ export function yearForYearlessDates(dates: readonly RawDate[], limits: DateLimi
     return { why: ignored ? `the digest's only dates with a year are after today (${limits.today})` : 'the digest has no date with a year' };
   }
   const year = latest + 1;
-  if (limits.today !== undefined && year > Number(limits.today.slice(0, 4))) {
+  if (year > Number(limits.today.slice(0, 4))) {
     return { why: `the latest year the digest states is ${latest}, and ${year} would be after today (${limits.today})` };
   }
   return { year, reason: `the year after ${latest}, the latest year the digest states` };
@@ -50,7 +50,7 @@ export function resolveDate(dated: DatedLine, yearless: YearlessYear, limits: Da
   const result = toIsoDate(date.monthName, date.day, year);
   if ('error' in result) return fail(result.error);
   const limit = latestPossibleDay(limits);
-  if (limit && result.iso > limit.day) {
+  if (result.iso > limit.day) {
     const read = date.year === undefined ? ` (read as ${result.iso}: year-less dates take ${'reason' in yearless ? yearless.reason : year})` : '';
     const hint = date.year !== undefined
       ? 'is the year a typo?'
@@ -66,15 +66,13 @@ export function sidecarName(file: string): string {
 }
 
 function isAfterToday(date: RawDate, limits: DateLimits): boolean {
-  if (limits.today === undefined) return false;
   const result = toIsoDate(date.monthName, date.day, date.year!);
   return 'iso' in result ? result.iso > limits.today : date.year! > Number(limits.today.slice(0, 4));
 }
 
 /** The last day a listed paper can have: today, or the capture day when it is earlier. */
-function latestPossibleDay(limits: DateLimits): { day: string; name: string } | undefined {
+function latestPossibleDay(limits: DateLimits): { day: string; name: string } {
   const { today, capturedOn } = limits;
-  if (capturedOn && (today === undefined || capturedOn < today)) return { day: capturedOn, name: `the capture date ${capturedOn} stated in ${sidecarName(limits.file)}` };
-  // `today` is required; a caller that does not pass it yet (a type error) gets the checks of old: none.
-  return today === undefined ? undefined : { day: today, name: `today (${today})` };
+  if (capturedOn && capturedOn < today) return { day: capturedOn, name: `the capture date ${capturedOn} stated in ${sidecarName(limits.file)}` };
+  return { day: today, name: `today (${today})` };
 }

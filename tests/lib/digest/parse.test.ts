@@ -57,6 +57,11 @@ describe('parseDigest', () => {
     expect(parsed.problems.map((problem) => problem.message).join('\n')).toMatch(/expected a date[\s\S]*not a number[\s\S]*no day 30[\s\S]*unknown month "Smarch"[\s\S]*expected a line "·"[\s\S]*no abstract[\s\S]*ends without a byline/);
   });
 
+  test('throws when the caller passes a today or capture date that is not a date: a bug, not a bad digest', () => {
+    expect(() => parseDigest('', { file: 'x.txt', today: '' })).toThrow(TypeError);
+    expect(() => parseDigest('', { file: 'x.txt', today, capturedOn: '2026-13-01' })).toThrow('options.capturedOn is "2026-13-01"');
+  });
+
   test('returns nothing, and no problem, for an empty digest', () => {
     expect(parseDigest('', { file: 'empty.txt', today })).toMatchObject({ entries: [], problems: [] });
   });
