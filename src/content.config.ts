@@ -1,11 +1,9 @@
 import { resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
+import { contentDir } from 'virtual:papershelf/settings';
 import { file } from 'astro/loaders';
 import { papersLoader } from './integrations/papers-loader.ts';
 import { itemSchema, topicSchema } from './lib/schema.ts';
-
-// The papershelf integration sets this before the collections load, so ingest and Astro read the same folder.
-const contentDir = process.env.PAPERSHELF_CONTENT || 'content';
 
 /** One item per paper, written by the ingest; the frontmatter holds all digest data, the body holds editors' notes. */
 const papers = defineCollection({

@@ -201,7 +201,9 @@ function takeOne(file: string, command: string, reporter: LockReporter): void {
       heldLocks().set(file, { text, heartbeat });
       return;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw cannotLock(name, dirname(file), code);
+      if (code !== 'EEXIST') throw error;
     }
     const found = readLock(file);
     if (!found) continue;
@@ -213,6 +215,17 @@ function takeOne(file: string, command: string, reporter: LockReporter): void {
     reporter.onTakeOver?.(takeOverMessage(owner, name, facts));
   }
   throw busyError(busyMessage(undefined, name, host, new Date()));
+}
+
+/** The lock file cannot be created: the folder that holds it is not writable. Named, with what to do; no stack. */
+function cannotLock(name: string, folder: string, code: string): AstroError {
+  const why = code === 'EROFS' ? 'the file system is read-only' : 'permission denied';
+  const error = new AstroError(
+    `Cannot create the lock ${name}: ${why}. A build writes this file beside the folder it writes, so that two builds never mix.`,
+    `Give this user write access to ${folder} (e.g. chmod u+w), or build from a writable copy of the project.`,
+  );
+  error.stack = '';
+  return error;
 }
 
 /** A path as messages name it: relative to the project when inside it (`dist.lock`), else absolute. */

@@ -1,8 +1,9 @@
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AstroError } from 'astro/errors';
 import { lockProject } from './build-lock.ts';
-import { describeSummary, ingest, IngestError } from './ingest.ts';
+import { describeSummary, ingest, IngestError, IngestFileError } from './ingest.ts';
 import { PAPERS_LOADER } from './papers-loader.ts';
 import { readSettings, type Settings } from './settings.ts';
 
@@ -11,13 +12,15 @@ import { readSettings, type Settings } from './settings.ts';
  * `astro dev` whenever a digest, a capture-date sidecar or the topic vocabulary changes.
  */
 export default function papershelf(): AstroIntegration {
-  const settings = readSettings();
+  let settings: Settings;
   return {
     name: 'papershelf',
     hooks: {
-      'astro:config:setup': async ({ command, config, logger }) => {
-        // content.config.ts reads the same folder.
-        process.env.PAPERSHELF_CONTENT = settings.contentDir;
+      'astro:config:setup': async ({ command, config, logger, updateConfig }) => {
+        // The environment is read here, once, against the project's root; the rest takes settings as arguments.
+        settings = readSettings(process.env, fileURLToPath(config.root));
+        // content.config.ts reads the content folder from this module.
+        updateConfig({ vite: { plugins: [settingsModule(settings)] } });
         // One build at a time per content folder and outDir: see build-lock.ts.
         const lock = lockProject(command, { root: fileURLToPath(config.root), contentDir: settings.contentDir, outDir: fileURLToPath(config.outDir) }, logger);
         await run(settings, logger);
@@ -47,13 +50,36 @@ export default function papershelf(): AstroIntegration {
   };
 }
 
+/** The id content.config.ts imports the settings it needs from. */
+const SETTINGS_MODULE = 'virtual:papershelf/settings';
+
+/** A Vite plugin serving `virtual:papershelf/settings`: the content folder, as the ingest used it. */
+function settingsModule(settings: Settings): NonNullable<NonNullable<AstroConfig['vite']>['plugins']>[number] {
+  const resolved = `\0${SETTINGS_MODULE}`;
+  return {
+    name: 'papershelf-settings',
+    resolveId: (id: string) => (id === SETTINGS_MODULE ? resolved : undefined),
+    load: (id: string) => (id === resolved ? `export const contentDir = ${JSON.stringify(settings.contentDir)};` : undefined),
+  };
+}
+
 /** Runs one ingest and logs its summary; throws (failing the build) on problems unless they are allowed. */
 async function run(settings: Settings, logger: AstroIntegrationLogger): Promise<void> {
   try {
     const summary = await ingest(settings, process.stdout);
-    for (const line of describeSummary(summary)) (line.includes('skipped') ? logger.warn(line) : logger.info(line));
+    for (const line of describeSummary(summary)) logger[line.level](line.text);
   } catch (error) {
-    if (error instanceof IngestError) throw new Error(error.message);
-    throw error;
+    throw inputError(error);
   }
+}
+
+/**
+ * A problem with the input (a digest, an item, a file the build cannot read or write) as an AstroError with a hint
+ * and no stack trace: a stack is for bugs, and this is not one. Anything else is thrown as it is.
+ */
+function inputError(error: unknown): unknown {
+  if (!(error instanceof IngestError || error instanceof IngestFileError)) return error;
+  const astroError = new AstroError(error.message, error.hint);
+  astroError.stack = '';
+  return astroError;
 }

@@ -149,8 +149,9 @@ describe('messages a person can act on', () => {
 /** Runs `npm run ingest` on a site from its own folder, as `uid` when given. */
 async function runIngestAs(site: FixtureSite, uid: number | undefined): Promise<{ code: number; output: string }> {
   if (uid !== undefined) {
-    // The unprivileged user must reach the site's files (a temporary folder is private to its owner).
-    await chmod(site.dir, 0o755);
+    // The unprivileged user must reach the site's files (a temporary folder is private to its owner), and create the
+    // lock beside the content folder.
+    await chmod(site.dir, 0o777);
     for (const dir of [site.seedsDir, site.contentDir]) await chmod(dir, 0o755);
   }
   return new Promise((resolve, reject) => {
