@@ -108,6 +108,51 @@ describe('every entry is a page, a reported merge or a reported problem', () => 
   });
 });
 
+describe('identity', () => {
+  test('a later digest that corrects a title, while the old digest still lists it, gives one page at its first URL', async () => {
+    const site = await createFixtureSite();
+    await ingest(settingsOf(site), quiet);
+    const before = (await readdir(join(site.contentDir, 'papers'))).sort();
+    const old = await readFile(join(site.seedsDir, '001_first.txt'), 'utf8');
+    const listing = /CacheQuant: Comprehensively Accelerated Diffusion Models\n\n(.+)\n\n {2}• 3 authors\n·\nMar 3, 2025/.exec(old)!;
+    await writeFile(
+      join(site.seedsDir, '008_fixed.txt'),
+      `Daily Papers\n\nJun 1, 2026\n\nCacheQuant: Jointly Accelerated Diffusion Models via Caching and Quantization\n\n${listing[1]}\n\n  • 3 authors\n·\nMar 3, 2025 70\n`,
+    );
+    const summary = await ingest(settingsOf(site), quiet);
+    expect((await readdir(join(site.contentDir, 'papers'))).sort()).toEqual(before);
+    expect(summary.papers).toMatchObject({ new: 0, changed: 1 });
+    const item = await readFile(itemPath(site, 'cachequant-comprehensively-accelerated-diffusion-models'), 'utf8');
+    expect(item).toContain('title: "CacheQuant: Jointly Accelerated Diffusion Models via Caching and Quantization"');
+    expect(summary.merges).toContainEqual(expect.objectContaining({ file: 'seeds/001_first.txt', because: 'same abstract and date, reworded title' }));
+  });
+
+  test('"C++ Is Fast Enough" and "C# Is Fast Enough" are two pages, with nothing dropped', async () => {
+    const site = await createFixtureSite();
+    await writeFile(
+      join(site.seedsDir, '008_langs.txt'),
+      'Daily Papers\n\nJun 1, 2026\n\nC++ Is Fast Enough\n\nAbout C++.\n\n  • 3 authors\n·\nMay 2, 2026\n\nC# Is Fast Enough\n\nAbout C#.\n\n  • 5 authors\n·\nMay 4, 2026\n',
+    );
+    const summary = await ingest(settingsOf(site), quiet);
+    const names = (await readdir(join(site.contentDir, 'papers'))).filter((name) => name.startsWith('c-is-fast-enough'));
+    expect(names).toHaveLength(2);
+    expect(summary.papers.new).toBe(8);
+  });
+});
+
+describe('text that is not a digest', () => {
+  test('a Latin-1 digest is rejected at the line of its first byte that is not UTF-8, and nothing of it is published', async () => {
+    const site = await createFixtureSite();
+    const text = 'Daily Papers\n\nJun 1, 2026\n\nR\u00e9sum\u00e9 Models\n\nText.\n\n  \u2022 2 authors\n\u00b7\nMay 2, 2026\n';
+    await writeFile(join(site.seedsDir, '008_latin1.txt'), Buffer.from(text.replace('\u2022', '*').replace('\u00b7', '.'), 'latin1'));
+    const error = (await ingest(settingsOf(site), quiet).catch((caught: unknown) => caught)) as IngestError;
+    expect(error.message).toMatch(/seeds\/008_latin1\.txt:5: .*UTF-8/);
+    const summary = await ingest(settingsOf(site, allowInvalid), quiet);
+    expect(summary.problems).toEqual([expect.objectContaining({ file: 'seeds/008_latin1.txt', line: 5, kind: 'file' })]);
+    expect((await readdir(join(site.contentDir, 'papers'))).some((name) => /^r.?sum/.test(name))).toBe(false);
+  });
+});
+
 describe('messages a person can act on', () => {
   test('escapes terminal control characters of a digest in every message', async () => {
     const site = await createFixtureSite();
