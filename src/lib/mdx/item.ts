@@ -77,8 +77,17 @@ function errorAt(yaml: string, offset: number, message: string): ItemError {
   return new ItemError(source === '' ? message : `${message}, in ${quote(source)}`, line, column);
 }
 
-/** C0 and C1 controls, DEL, line and paragraph separators, and bidirectional formatting characters. */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * C0 and C1 controls, DEL, line and paragraph separators, bidirectional formatting characters, the byte order mark and
+ * the two noncharacters YAML parsers refuse.
+ */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]/g;
+
+
+/** Whether a text holds a character `quote` escapes: one a terminal, an editor or a YAML parser may not show as it is. */
+export function hasInvisible(text: string): boolean {
+  return new RegExp(INVISIBLE.source).test(text);
+}
 
 function escapeInvisible(text: string): string {
   return text.replace(INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);

@@ -8,9 +8,9 @@ import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { parseDigest } from '../../../src/lib/digest/parse.ts';
 import { ItemError, splitItem } from '../../../src/lib/mdx/item.ts';
-import { readGeneratedIdentity, readPublished } from '../../../src/lib/mdx/read.ts';
+import { readGeneratedIdentity, readItemIdentity } from '../../../src/lib/mdx/read.ts';
 import { writeItem } from '../../../src/lib/mdx/write.ts';
-import { fingerprint } from '../../../src/lib/papers/identity.ts';
+import { abstractKey } from '../../../src/lib/papers/identity.ts';
 import { buildPapers, type Paper } from '../../../src/lib/papers/model.ts';
 import { compileVocabulary } from '../../../src/lib/papers/topics.ts';
 
@@ -106,6 +106,14 @@ describe('writeItem', () => {
     const moved = writeItem({ ...paper, digests: ['other.txt'] }, withComment);
     expect(moved).toContain('\n# the first listing\ndigests:\n  - "other.txt"\n');
     expect(writeItem({ ...paper, digests: ['other.txt'] }, moved)).toBe(moved);
+  });
+
+  test('moves a comment on a generated key\'s line above it when the new value is quoted over several lines', () => {
+    const paper = seedPapers[0]!;
+    const title = 'A title long enough for YAML to write\nover two lines'; // a quoted text of 40 characters or more
+    const next = writeItem({ ...paper, title }, writeItem(paper).replace(/\ntitle: (.*)\n/, '\ntitle: $1 # checked\n'));
+    expect(splitItem(next).frontmatter.toJS().title).toBe(title);
+    expect(next).toContain('\n# checked\ntitle: "A title long enough for YAML to write\n');
   });
 
   test('adds a generated key the item lacks after the generated key before it', () => {
@@ -205,12 +213,20 @@ function errorOf(text: string): ItemError {
   throw new Error('expected splitItem to throw');
 }
 
-describe('readPublished', () => {
-  test('returns the key and slug of a generated item and nothing for a hand-written one', () => {
+describe('readItemIdentity', () => {
+  test('returns the key, slug and date of a generated item and no paper for a hand-written one', () => {
     const paper = seedPapers[0]!;
-    const published = readPublished(writeItem(paper))!;
-    expect({ key: published.key, slug: published.slug, fingerprint: published.fingerprint() }).toEqual({ key: paper.key, slug: paper.slug, fingerprint: fingerprint(paper) });
-    expect(readPublished('---\ntitle: "Hand-written"\n---\n')).toBeUndefined();
+    const identity = readItemIdentity(writeItem(paper));
+    expect(identity).toMatchObject({ generated: true, slug: paper.slug, paper: { key: paper.key, slug: paper.slug, date: paper.date } });
+    expect(identity.paper!.abstract()).toBe(abstractKey(paper.abstract));
+    expect(readItemIdentity('---\ntitle: "Hand-written"\n---\n')).toEqual({ generated: false, slug: undefined });
+  });
+
+  test('reads a generated item saved with CRLF line ends or a BOM as the same paper', () => {
+    const paper = seedPapers[0]!;
+    for (const text of [writeItem(paper).replaceAll('\n', '\r\n'), `\uFEFF${writeItem(paper)}`]) {
+      expect(readItemIdentity(text).paper).toMatchObject({ key: paper.key, slug: paper.slug, date: paper.date });
+    }
   });
 });
 
@@ -220,7 +236,7 @@ describe('readGeneratedIdentity', () => {
     for (const paper of [...seedPapers, ...hostilePapers]) {
       const text = writeItem(paper) + '\nAn editor body.\n';
       const parsed = splitItem(text).frontmatter.toJS();
-      expect(readGeneratedIdentity(text), paper.title).toEqual({ key: parsed.key, slug: parsed.slug });
+      expect(readGeneratedIdentity(text), paper.title).toEqual({ key: parsed.key, slug: parsed.slug, date: parsed.date });
     }
   });
 
