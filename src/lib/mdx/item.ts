@@ -1,4 +1,5 @@
 import { isMap, parseDocument, type Document } from 'yaml';
+import { printable } from '../printable.ts';
 
 /**
  * The parts of an item file, which joined give back its text byte for byte:
@@ -51,15 +52,18 @@ export function splitItem(text: string): ItemParts {
   // prettyErrors would add the offending lines to the message as they are; the line is quoted below instead.
   const frontmatter = parseDocument(yaml, { keepSourceTokens: true, prettyErrors: false });
   const error = frontmatter.errors[0];
-  if (error) throw errorAt(yaml, error.pos[0], `invalid YAML frontmatter: ${escapeInvisible(error.message)}`);
+  if (error) throw errorAt(yaml, error.pos[0], `invalid YAML frontmatter: ${printable(error.message)}`);
   const contents = frontmatter.contents;
   if (contents !== null && !isMap(contents)) throw errorAt(yaml, contents.range?.[0] ?? 0, 'expected the frontmatter to be a YAML mapping of keys to values');
   return { frontmatter, opening, yaml, closing, body: text.slice(match[0].length), newline: opening.endsWith('\r\n') ? '\r\n' : '\n' };
 }
 
-/** A piece of an item's text as a JSON string, with every control, line-separator and bidirectional character escaped. */
+/**
+ * A piece of an item's text as a JSON string, safe in a message or a YAML comment: `printable`'s escapes, and those of
+ * the characters a YAML parser refuses raw or that some tools take for a line break.
+ */
 export function quote(text: string): string {
-  return escapeInvisible(JSON.stringify(text));
+  return printable(JSON.stringify(text)).replace(/[\u2028\u2029\ufeff\ufffe\uffff]/g, (character) => `\\u{${character.charCodeAt(0).toString(16)}}`);
 }
 
 /** The longest piece of a line an error message quotes. */
@@ -75,20 +79,4 @@ function errorAt(yaml: string, offset: number, message: string): ItemError {
   const line = 2 + (before.match(/\n/g)?.length ?? 0);
   const column = Array.from(before.slice(start)).length + 1;
   return new ItemError(source === '' ? message : `${message}, in ${quote(source)}`, line, column);
-}
-
-/**
- * C0 and C1 controls, DEL, line and paragraph separators, bidirectional formatting characters, the byte order mark and
- * the two noncharacters YAML parsers refuse.
- */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]/g;
-
-
-/** Whether a text holds a character `quote` escapes: one a terminal, an editor or a YAML parser may not show as it is. */
-export function hasInvisible(text: string): boolean {
-  return new RegExp(INVISIBLE.source).test(text);
-}
-
-function escapeInvisible(text: string): string {
-  return text.replace(INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

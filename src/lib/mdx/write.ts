@@ -1,6 +1,6 @@
 import { CST, Document, isMap, isScalar, Parser, type Pair } from 'yaml';
 import type { Paper } from '../papers/model.ts';
-import { BOM, hasInvisible, quote, splitItem, type ItemParts } from './item.ts';
+import { BOM, quote, splitItem, type ItemParts } from './item.ts';
 
 /** The name every generated item carries in `generated.by`. */
 export const GENERATOR = 'papershelf ingest';
@@ -75,7 +75,7 @@ function generatedValues(paper: Paper): Record<string, unknown> {
 export function writeItem(paper: Paper, current?: string): string {
   const document = new Document(generatedValues(paper));
   // A digest name with a control or line-breaking character is quoted and escaped: a YAML parser may refuse it raw.
-  const digest = hasInvisible(paper.source.file) ? quote(paper.source.file) : paper.source.file;
+  const digest = quote(paper.source.file) === `"${paper.source.file}"` ? paper.source.file : quote(paper.source.file);
   document.commentBefore = headerLines(digest, String(paper.source.line)).join('\n');
   const yaml = stringify(document);
   const generated = `---\n${yaml}---\n`;

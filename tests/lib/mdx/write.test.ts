@@ -46,6 +46,14 @@ describe('writeItem', () => {
     expect(splitItem(text).frontmatter.toJS().generated).toEqual({ by: 'papershelf ingest', digest: 'digest.txt', line: seedPapers[0]!.source.line });
   });
 
+  test('quotes a digest name with a control character in the header, which YAML parsers refuse raw', () => {
+    const paper = { ...seedPapers[0]!, source: { file: 'a\u0000b\nc.txt', line: 3 } };
+    const text = writeItem(paper);
+    expect(text).toContain(String.raw`from seeds/"a\u0000b\nc.txt", line 3.`);
+    expect(splitItem(text).frontmatter.toJS().generated).toEqual({ by: 'papershelf ingest', digest: 'a\u0000b\nc.txt', line: 3 });
+    expect(writeItem({ ...seedPapers[0]!, source: { file: 'b.txt', line: 4 } }, text)).toBe(writeItem({ ...seedPapers[0]!, source: { file: 'b.txt', line: 4 } }));
+  });
+
   test('keeps the editor body and editor keys and rewrites generated keys', () => {
     const paper = seedPapers[0]!;
     const edited = writeItem(paper).replace('---\n', '---\nreviewed: true # by the editor\n') + '\n## Notes\n\nAn <Aside>editor</Aside> wrote {1 + 1} this.\n';
@@ -198,7 +206,7 @@ describe('splitItem', () => {
   test('quotes the offending line with control and bidirectional characters escaped', () => {
     const error = errorOf('---\ntitle: "a"\ntitle: "\u001b[31mred\u202e"\n---\n');
     expect(error.line).toBe(3);
-    expect(error.message).toContain(String.raw`"title: \"\u001b[31mred\u202e\""`);
+    expect(error.message).toContain(String.raw`"title: \"\u001b[31mred\u{202e}\""`);
     expect(error.message).not.toMatch(/[\u0000-\u001f\u202e]/);
   });
 });
