@@ -94,7 +94,7 @@ export const HOSTILE_SENTENCES = [
 ];
 
 /** Organisation bylines ("handle Display Name") as the listing prints them instead of an author count. */
-export const ORGANIZATIONS = ['nvidia NVIDIA', 'AlibabaTongyiLab TongyiLab', 'google Google', 'facebook AI at Meta', 'microsoft Microsoft', 'Qwen Qwen', 'deepseek-ai DeepSeek', 'allenai Ai2', 'HuggingFaceTB Hugging Face Smol Models Research', 'mistralai Mistral AI', 'ByteDance-Seed ByteDance Seed', 'openbmb OpenBMB', 'evil <b>org</b>', 'at&t AT&T "Labs" {research}', 'zurich-nlp Universität Zürich'];
+export const ORGANIZATIONS = ['nvidia NVIDIA', 'AlibabaTongyiLab TongyiLab', 'google Google', 'facebook AI at Meta', 'microsoft Microsoft', 'Qwen Qwen', 'deepseek-ai DeepSeek', 'allenai Ai2', 'HuggingFaceTB Hugging Face Smol Models Research', 'mistralai Mistral AI', 'ByteDance-Seed ByteDance Seed', 'openbmb OpenBMB', 'evil <b>org</b>', 'att AT&T "Labs" {research}', 'zurich-nlp Universität Zürich'];
 
 /** Account names of code links. */
 export const GITHUB_USERS = ['BienLuky', 'AndyCao1125', 'SLDGroup', 'mailong25', 'salmon1802', 'shawnricecake', 'HayeonLee', 'AlibabaPAI', 'pku-netvideo', 'thu-ml', 'facebookresearch', 'google-research', 'microsoft', 'NVlabs', 'OpenGVLab', 'hao-ai-lab'];
