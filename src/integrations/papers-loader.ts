@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { quote } from '../lib/mdx/item.ts';
+import { printable } from '../lib/printable.ts';
 
 /** The name the papers loader registers under; `refreshContent({ loaders: [...] })` uses it. */
 export const PAPERS_LOADER = 'papershelf-papers';
@@ -67,9 +69,9 @@ async function syncItem(context: LoaderContext, root: string, path: string, cont
   const digest = generateDigest(contents);
   let parsed: ReturnType<typeof parseFrontmatter>;
   try {
-    parsed = parseFrontmatter(contents);
+    parsed = parseFrontmatter(contents); // a byte order mark and CRLF line ends are read as well
   } catch (error) {
-    throw new AstroError(`${filePath}: the frontmatter is not valid YAML: ${(error as Error).message}`, 'Fix the YAML between the two "---" lines; the ingest never rewrites a file it cannot read.');
+    throw invalidFrontmatter(filePath, contents, error);
   }
   const raw = parsed.frontmatter as Record<string, unknown>;
   const id = typeof raw.slug === 'string' && raw.slug !== '' ? raw.slug : filePath.replace(/^.*\//, '').replace(/\.mdx$/, '');
@@ -84,9 +86,31 @@ async function syncItem(context: LoaderContext, root: string, path: string, cont
   return id;
 }
 
+/**
+ * An item whose frontmatter YAML cannot be read, named at its line and column in the file. The YAML parser (js-yaml)
+ * counts lines from the opening `---` line; its message would show the lines as they are, so its reason and the
+ * offending line are quoted with their control characters escaped instead.
+ */
+function invalidFrontmatter(filePath: string, contents: string, error: unknown): AstroError {
+  const { reason, mark } = error as { reason?: string; mark?: { line: number; column: number } };
+  const opening = /---/.exec(contents)?.index ?? 0;
+  const line = contents.slice(0, opening).split('\n').length + (mark?.line ?? 0);
+  const column = (mark?.column ?? 0) + 1;
+  const text = (contents.split('\n')[line - 1] ?? '').replace(/\r$/, '');
+  const quoted = text.length > 80 ? `${text.slice(0, 80)}…` : text;
+  const failure = new AstroError(
+    `${filePath}:${line}:${column}: the frontmatter is not valid YAML: ${printable(reason ?? (error as Error).message)}${quoted === '' ? '' : `, in ${quote(quoted)}`}`,
+    'Fix the YAML between the two "---" lines at that line; the ingest never rewrites a file it cannot read.',
+  );
+  failure.stack = ''; // a mistake in an item is not a bug: no stack
+  return failure;
+}
+
 function duplicateSlug(slug: string, first: string, second: string): AstroError {
-  return new AstroError(
-    `Two items claim the slug "${slug}": ${first} and ${second}.`,
+  const failure = new AstroError(
+    `Two items claim the slug ${quote(slug)}: ${first} and ${second}.`,
     'A slug is one page\'s permanent URL. Keep one of the files, or give the other its own slug.',
   );
+  failure.stack = '';
+  return failure;
 }

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { AstroError } from 'astro/errors';
 import type { LoaderContext } from 'astro/loaders';
 import { describe, expect, test } from 'vitest';
 import { papersLoader } from '../../src/integrations/papers-loader.ts';
@@ -86,6 +87,28 @@ describe('papersLoader', () => {
     const { root, folder } = await folderWith({ 'a.mdx': item('same'), 'copy-of-a.mdx': item('same') });
     const { context } = fakeContext(root);
     await expect(papersLoader({ folder }).load(context)).rejects.toThrow('Two items claim the slug "same": content/papers/a.mdx and content/papers/copy-of-a.mdx.');
+  });
+
+  test('reads and keeps a BOM item, and one with CRLF line ends', async () => {
+    const { root, folder } = await folderWith({ 'a.mdx': `\uFEFF${item('a', '\nNotes.\n')}`, 'b.mdx': item('b', '\nNotes.\n').replaceAll('\n', '\r\n') });
+    const { context, entries } = fakeContext(root);
+    await papersLoader({ folder }).load(context);
+    expect(entries.get('a')).toMatchObject({ data: { title: 'Paper a', slug: 'a' }, body: 'Notes.', deferredRender: true });
+    expect(entries.get('b')).toMatchObject({ data: { title: 'Paper b', slug: 'b' }, body: 'Notes.', deferredRender: true });
+  });
+
+  test('reports a YAML error at its line in the item, with a hint and no stack', async () => {
+    const lines = ['---', ...Array.from({ length: 9 }, (_, index) => `key${index}: ${index}`), 'title: "unclosed \u001b[31m', '---', ''];
+    for (const [name, text] of [['x.mdx', lines.join('\n')], ['bom.mdx', `\uFEFF${lines.join('\r\n')}`]] as const) {
+      const { root, folder } = await folderWith({ [name]: text });
+      const { context } = fakeContext(root);
+      const error = await papersLoader({ folder }).load(context).then(() => undefined, (failure: unknown) => failure as AstroError);
+      expect(error?.message).toMatch(new RegExp(`^content/papers/${name}:11:\\d+: the frontmatter is not valid YAML: `));
+      expect(error?.message).toContain(String.raw`"title: \"unclosed \u001b[31m"`);
+      expect(error?.message).not.toMatch(/[\u0000-\u001f]/);
+      expect(error?.hint).toMatch(/Fix the YAML/);
+      expect(error?.stack).toBe('');
+    }
   });
 
   test('loads an empty or missing folder as no papers', async () => {
