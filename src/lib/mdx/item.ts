@@ -1,4 +1,4 @@
-import { isMap, parseDocument, type Document } from 'yaml';
+import { isMap, parseDocument, visit, type Alias, type Document } from 'yaml';
 import { printable } from '../printable.ts';
 
 /**
@@ -55,7 +55,22 @@ export function splitItem(text: string): ItemParts {
   if (error) throw errorAt(yaml, error.pos[0], `invalid YAML frontmatter: ${printable(error.message)}`);
   const contents = frontmatter.contents;
   if (contents !== null && !isMap(contents)) throw errorAt(yaml, contents.range?.[0] ?? 0, 'expected the frontmatter to be a YAML mapping of keys to values');
+  const alias = unresolvedAlias(frontmatter);
+  if (alias) throw errorAt(yaml, alias.range?.[0] ?? 0, `invalid YAML frontmatter: the alias *${printable(alias.source)} names no anchor (&${printable(alias.source)}) before it`);
   return { frontmatter, opening, yaml, closing, body: text.slice(match[0].length), newline: opening.endsWith('\r\n') ? '\r\n' : '\n' };
+}
+
+/** The first alias with no anchor before it, which the parser leaves for reading the values to fail on. */
+function unresolvedAlias(document: Document): Alias | undefined {
+  let unresolved: Alias | undefined;
+  visit(document, {
+    Alias(_, alias) {
+      if (alias.resolve(document)) return undefined;
+      unresolved = alias;
+      return visit.BREAK;
+    },
+  });
+  return unresolved;
 }
 
 /**

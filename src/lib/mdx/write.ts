@@ -1,6 +1,6 @@
 import { CST, Document, isMap, isScalar, Parser, type Pair } from 'yaml';
 import type { Paper } from '../papers/model.ts';
-import { BOM, quote, splitItem, type ItemParts } from './item.ts';
+import { BOM, ItemError, quote, splitItem, type ItemParts } from './item.ts';
 
 /** The name every generated item carries in `generated.by`. */
 export const GENERATOR = 'papershelf ingest';
@@ -85,11 +85,18 @@ export function writeItem(paper: Paper, current?: string): string {
   const crlf = current.startsWith('---\r\n', bom.length);
   if (current.startsWith(bom + (crlf ? generated.replaceAll('\n', '\r\n') : generated))) return current;
   const parts = splitItem(current);
-  const pieces = splitGenerated(yaml);
-  const frontmatter = isMap(parts.frontmatter.contents) && parts.frontmatter.contents.srcToken?.type !== 'block-map'
-    ? rebuild(document, parts)
-    : splice(parts, pieces);
-  return parts.opening + frontmatter + parts.closing + parts.body;
+  const contents = parts.frontmatter.contents;
+  const frontmatter = isMap(contents) && contents.srcToken?.type !== 'block-map' ? rebuild(document, parts) : splice(parts, splitGenerated(yaml));
+  const next = parts.opening + frontmatter + parts.closing + parts.body;
+  // An editor's alias of a generated value (`&title`) cannot outlive the value: never write an item that cannot be read.
+  try {
+    splitItem(next);
+  } catch (error) {
+    if (!(error instanceof ItemError)) throw error;
+    const why = `rewriting its generated keys would make the item unreadable at its new line ${error.line}: ${error.message}`;
+    throw new ItemError(`${why}; does an editor's key name a generated value with an alias?`, 1);
+  }
+  return next;
 }
 
 function stringify(document: Document): string {
@@ -134,7 +141,8 @@ interface Edit {
  * The current frontmatter with the generator's pieces put in: each generated key's lines replaced where they are, a
  * missing one inserted after the generated key before it (or after the header), one the paper no longer has removed.
  * Everything else (editors' pairs, blank lines, comments between pairs) is copied as it is. Comments inside a generated
- * value stay: one on the key's line stays at the end of it, others move above the key.
+ * value stay where they are while the value does not change; then one on the key's line stays at the end of it, and
+ * others move above the key.
  */
 function splice(parts: ItemParts, generated: GeneratedPieces): string {
   const yaml = parts.yaml;

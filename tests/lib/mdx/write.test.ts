@@ -161,6 +161,13 @@ describe('writeItem', () => {
     expect(writeItem(paper, `\uFEFF${writeItem(paper)}`)).toBe(`\uFEFF${writeItem(paper)}`);
   });
 
+  test('throws an ItemError rather than write an item whose editors\' alias names a generated value', () => {
+    const paper = seedPapers[0]!;
+    const aliased = writeItem(paper).replace('\ntitle: ', '\ntitle: &title ').replace(/\n---\n$/, '\nshort: *title\n---\n');
+    expect(splitItem(aliased).frontmatter.toJS().short).toBe(paper.title);
+    expect(() => writeItem({ ...paper, upvotes: paper.upvotes + 1 }, aliased)).toThrow(ItemError);
+  });
+
   test('throws an ItemError at its line when the current item cannot be read', () => {
     const broken = writeItem(seedPapers[0]!).replace('\nslug:', '\nslug: [\nslug:');
     expect(() => writeItem(seedPapers[0]!, broken)).toThrow(ItemError);
@@ -201,6 +208,7 @@ describe('splitItem', () => {
     expect(errorOf(duplicate.replaceAll('\n', '\r\n'))).toMatchObject({ line: 11, column: 1 });
     expect(errorOf('---\ntitle: "a"\n  slug: b\n---\n')).toMatchObject({ line: 3 });
     expect(errorOf('---\n- a list\n---\n')).toMatchObject({ line: 2, message: expect.stringContaining('mapping') });
+    expect(errorOf('---\na: 1\nb: *nowhere\n---\n')).toMatchObject({ line: 3, column: 4, message: expect.stringContaining('*nowhere') });
   });
 
   test('quotes the offending line with control and bidirectional characters escaped', () => {
