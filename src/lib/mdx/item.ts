@@ -40,8 +40,9 @@ export const BOM = '\uFEFF';
 export const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
 
 /**
- * Splits an MDX item into its YAML frontmatter and its body. Throws an `ItemError` at the item's line when the file has
- * no frontmatter, or its YAML is invalid or not a mapping.
+ * Splits an MDX item (a byte order mark and CRLF line ends allowed) into its YAML frontmatter and its body. Throws an
+ * `ItemError` at the item's line and column when the file has no frontmatter (line 1), or its YAML is invalid, not a
+ * mapping, or has an alias with no anchor.
  */
 export function splitItem(text: string): ItemParts {
   const match = FRONTMATTER.exec(text);
@@ -55,7 +56,7 @@ export function splitItem(text: string): ItemParts {
   if (error) throw errorAt(yaml, error.pos[0], `invalid YAML frontmatter: ${printable(error.message)}`);
   const contents = frontmatter.contents;
   if (contents !== null && !isMap(contents)) throw errorAt(yaml, contents.range?.[0] ?? 0, 'expected the frontmatter to be a YAML mapping of keys to values');
-  const alias = unresolvedAlias(frontmatter);
+  const alias = yaml.includes('*') ? unresolvedAlias(frontmatter) : undefined; // most items have no alias to look for
   if (alias) throw errorAt(yaml, alias.range?.[0] ?? 0, `invalid YAML frontmatter: the alias *${printable(alias.source)} names no anchor (&${printable(alias.source)}) before it`);
   return { frontmatter, opening, yaml, closing, body: text.slice(match[0].length), newline: opening.endsWith('\r\n') ? '\r\n' : '\n' };
 }
