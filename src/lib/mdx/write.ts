@@ -88,6 +88,7 @@ export function writeItem(paper: Paper, current?: string): string {
   const contents = parts.frontmatter.contents;
   const frontmatter = isMap(contents) && contents.srcToken?.type !== 'block-map' ? rebuild(document, parts) : splice(parts, splitGenerated(yaml));
   const next = parts.opening + frontmatter + parts.closing + parts.body;
+  if (next === current) return current; // read above
   // An editor's alias of a generated value (`&title`) cannot outlive the value: never write an item that cannot be read.
   try {
     splitItem(next);
