@@ -7,6 +7,7 @@ import { decodeDigest } from '../lib/digest/decode.ts';
 import { parseDigest, sidecarName } from '../lib/digest/parse.ts';
 import type { DigestProblem, ParsedDigest } from '../lib/digest/types.ts';
 import { readItemIdentity } from '../lib/mdx/read.ts';
+import { ItemError } from '../lib/mdx/item.ts';
 import { writeItem } from '../lib/mdx/write.ts';
 import { mergeListings, type Merge, type Paper, type PublishedPaper } from '../lib/papers/model.ts';
 import { compileVocabulary, type Topic } from '../lib/papers/topics.ts';
@@ -58,8 +59,10 @@ export interface IngestSummary {
 export class IngestError extends Error {
   readonly problems: Problem[];
 
-  constructor(problems: Problem[]) {
-    super(`${problems.length} problem(s) in the digests or items; nothing was written:\n${problems.map(formatProblem).join('\n')}`);
+  /** `written`: the problems were found while writing, and every other item was written. */
+  constructor(problems: Problem[], written = false) {
+    const outcome = written ? 'every other item was written' : 'nothing was written';
+    super(`${problems.length} problem(s) in the digests or items; ${outcome}:\n${problems.map(formatProblem).join('\n')}`);
     this.name = 'IngestError';
     this.problems = problems;
   }
@@ -121,7 +124,19 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
     } else {
       const path = item?.path ?? join(papersDir, `${paper.slug}.mdx`);
       const current = item && readItem(path);
-      const next = writeItem(paper, current);
+      let next: string;
+      try {
+        next = writeItem(paper, current);
+      } catch (error) {
+        if (!(error instanceof ItemError)) throw error;
+        // The writer would not give back an item that reads as the paper (an editor's YAML that leans on a generated
+        // value): the item stays as it is, and the paper is held back, reported.
+        counts.held++;
+        problems.push({ file: where(path), line: error.line, kind: 'item', message: `${error.message}; the item is left as it is` });
+        problems.push({ file: digestPath(paper.source.file), line: paper.source.line, kind: 'held', message: `"${clip(paper.title)}" is not written: its item ${where(path)} cannot be rewritten` });
+        progress.tick();
+        return;
+      }
       if (current === next) counts.unchanged++;
       else {
         await (item ? replaceAtomically(path, next) : createAtomically(path, next)).catch((error) => Promise.reject(fileError(error, where(path), 'write')));
@@ -131,6 +146,7 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
     progress.tick();
   });
   progress.done();
+  if (problems.length > 0 && !settings.allowInvalid) throw new IngestError(problems.sort(byPlace), true);
 
   const slugs = new Set(papers.map((paper) => paper.slug));
   const orphans = [...items.published].filter(([slug, item]) => !slugs.has(slug) && item.generated).map(([, item]) => where(item.path));

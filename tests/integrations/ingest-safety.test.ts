@@ -52,6 +52,22 @@ describe('the ingest never overwrites what an editor wrote', () => {
     expect(await readdir(join(site.contentDir, 'papers'))).toHaveLength(6);
   });
 
+  test('leaves an item it cannot rewrite readably (an editor\'s alias of a generated value) as it is, and holds its paper', async () => {
+    const site = await createFixtureSite();
+    await ingest(settingsOf(site), quiet);
+    const path = itemPath(site, 'spiking-diffusion-models');
+    const edited = (await readFile(path, 'utf8')).replace('\ntitle: ', '\ntitle: &t ').replace(/\n---\n$/, '\nshort: *t\n---\n');
+    await writeFile(path, edited);
+    await writeFile(join(site.seedsDir, '005_update.txt'), 'Daily Papers\n\nMay 1, 2026\n\nSpiking Diffusion Models\n\nA newer abstract.\n\n  • 7 authors\n·\nAug 29, 2024 99\n');
+    const error = (await ingest(settingsOf(site), quiet).catch((caught: unknown) => caught)) as IngestError;
+    expect(error.message).toMatch(/^2 problem\(s\) in the digests or items; every other item was written:\n/);
+    expect(await readFile(path, 'utf8')).toBe(edited);
+    const summary = await ingest(settingsOf(site, allowInvalid), quiet);
+    expect(await readFile(path, 'utf8')).toBe(edited);
+    expect(summary.papers.held).toBe(1);
+    expect(summary.problems.map((problem) => problem.kind).sort()).toEqual(['held', 'item']);
+  });
+
   test('never gives a new paper the name of a file already in the papers folder', async () => {
     const site = await createFixtureSite();
     await mkdir(join(site.contentDir, 'papers'), { recursive: true });

@@ -1,6 +1,7 @@
 import { CST, Document, isMap, isScalar, Parser, type Pair } from 'yaml';
 import type { Paper } from '../papers/model.ts';
 import { BOM, ItemError, quote, splitItem, type ItemParts } from './item.ts';
+import { itemSchema } from '../schema.ts';
 
 /** The name every generated item carries in `generated.by`. */
 export const GENERATOR = 'papershelf ingest';
@@ -9,21 +10,7 @@ export const GENERATOR = 'papershelf ingest';
  * The frontmatter keys the generator owns and rewrites on every ingest, in the order it writes them.
  * Any other key, and the whole MDX body, belongs to editors and is kept as it is.
  */
-export const GENERATED_KEYS = [
-  'title',
-  'slug',
-  'key',
-  'date',
-  'upvotes',
-  'authors',
-  'organization',
-  'topics',
-  'code',
-  'links',
-  'abstract',
-  'digests',
-  'generated',
-] as const;
+export const GENERATED_KEYS = Object.keys(itemSchema.shape) as readonly (keyof typeof itemSchema.shape)[];
 const OWNED = new Set<string>(GENERATED_KEYS);
 
 /** The lines of the comment that opens every generated item; only the first varies, with the digest and line. */
