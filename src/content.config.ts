@@ -3,7 +3,7 @@ import { defineCollection } from 'astro:content';
 import { contentDir } from 'virtual:papershelf/settings';
 import { file } from 'astro/loaders';
 import { papersLoader } from './integrations/papers-loader.ts';
-import { itemSchema, topicSchema } from './lib/schema.ts';
+import { digestSchema, itemSchema, topicSchema } from './lib/schema.ts';
 
 /** One item per paper, written by the ingest; the frontmatter holds all digest data, the body holds editors' notes. */
 const papers = defineCollection({
@@ -18,4 +18,10 @@ const topics = defineCollection({
   schema: topicSchema,
 });
 
-export const collections = { papers, topics };
+/** The digests, as the ingest wrote them: each one's listing date and papers in its own order. */
+const digests = defineCollection({
+  loader: file(`${contentDir}/digests.json`),
+  schema: digestSchema,
+});
+
+export const collections = { papers, topics, digests };

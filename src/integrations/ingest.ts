@@ -9,9 +9,9 @@ import type { DigestProblem, ParsedDigest } from '../lib/digest/types.ts';
 import { readItemIdentity } from '../lib/mdx/read.ts';
 import { ItemError } from '../lib/mdx/item.ts';
 import { writeItem } from '../lib/mdx/write.ts';
-import { mergeListings, type Merge, type Paper, type PublishedPaper } from '../lib/papers/model.ts';
+import { compareDigests, mergeListings, type Merge, type Paper, type PublishedPaper } from '../lib/papers/model.ts';
 import { compileVocabulary, type Topic } from '../lib/papers/topics.ts';
-import { vocabularyProblem } from '../lib/schema.ts';
+import { vocabularyProblem, type DigestData } from '../lib/schema.ts';
 
 export { vocabularyProblem };
 import { printable } from '../lib/printable.ts';
@@ -104,7 +104,7 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
   const items = readItems(papersDir, names ?? [], where, problems);
   if (problems.length > 0 && !settings.allowInvalid) throw new IngestError(problems);
 
-  const { papers, merges } = mergeListings(digests, {
+  const { papers, merges, byDigest } = mergeListings(digests, {
     vocabulary: compileVocabulary(vocabulary),
     published: [...items.published.values()].map((item) => item.paper),
     reserved: items.reserved,
@@ -146,6 +146,11 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
     progress.tick();
   });
   progress.done();
+  const held = new Set(problems.filter((problem) => problem.kind === 'held').map((problem) => `${problem.file}:${problem.line}`));
+  const unwritten = new Set(papers.filter((paper) => held.has(`${digestPath(paper.source.file)}:${paper.source.line}`)).map((paper) => paper.slug));
+  await writeDigestIndex(join(settings.contentDir, DIGEST_INDEX), digests, byDigest, unwritten).catch((error) =>
+    Promise.reject(fileError(error, where(join(settings.contentDir, DIGEST_INDEX)), 'write')),
+  );
   if (problems.length > 0 && !settings.allowInvalid) throw new IngestError(problems.sort(byPlace), true);
 
   const slugs = new Set(papers.map((paper) => paper.slug));
@@ -162,6 +167,23 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
     orphans,
     problems: problems.sort(byPlace),
   };
+}
+
+/** The digests the catalog shows, with their papers in order: `content/digests.json` (see digestSchema). */
+export const DIGEST_INDEX = 'digests.json';
+
+/**
+ * Writes the digest index: each digest's file, listing date and papers by slug in its own order, leaving out papers
+ * that were not written. One JSON line per digest, so that a new digest is a one-line change; rewritten only when it
+ * changed.
+ */
+async function writeDigestIndex(path: string, digests: readonly ParsedDigest[], byDigest: ReadonlyMap<string, string[]>, unwritten: ReadonlySet<string>): Promise<void> {
+  const rows: DigestData[] = [...digests]
+    .sort(compareDigests)
+    .map((digest) => ({ id: digest.file, listedOn: digest.listedOn ?? null, papers: (byDigest.get(digest.file) ?? []).filter((slug) => !unwritten.has(slug)) }));
+  const text = `[\n${rows.map((row) => JSON.stringify(row)).join(',\n')}\n]\n`;
+  const current = await readFile(path, 'utf8').catch(() => undefined);
+  if (current !== text) await replaceAtomically(path, text);
 }
 
 /** One line of a report, and how loud it is. */

@@ -72,3 +72,16 @@ export const itemSchema = z
     message: 'expected either an author count or an organisation',
   });
 export type ItemData = z.infer<typeof itemSchema>;
+
+/**
+ * A digest as the catalog shows it, written by the ingest to `content/digests.json`: its file, the listing's date
+ * when the digest states one, and its papers by slug in the digest's own order.
+ */
+export const digestSchema = z.object({
+  /** The digest's file name, `000_b521cd4bf3e07176.txt`. */
+  id: z.string().min(1),
+  /** The listing's date, `YYYY-MM-DD`, or null when the digest states none. */
+  listedOn: isoDate.nullable(),
+  papers: z.array(z.string().regex(SLUG_PATTERN)),
+});
+export type DigestData = z.infer<typeof digestSchema>;

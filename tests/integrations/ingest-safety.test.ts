@@ -156,6 +156,22 @@ describe('identity', () => {
   });
 });
 
+describe('the digest index', () => {
+  test('lists every digest by listing date with its written papers in its own order, a re-listed paper in each', async () => {
+    const site = await createFixtureSite();
+    await ingest(settingsOf(site), quiet);
+    const rows = JSON.parse(await readFile(join(site.contentDir, 'digests.json'), 'utf8')) as { id: string; listedOn: string | null; papers: string[] }[];
+    expect(rows.map((row) => row.id)).toEqual(['001_first.txt', '002_second.txt', '003_hostile.txt']);
+    const files = new Set((await readdir(join(site.contentDir, 'papers'))).map((name) => name.replace(/\.mdx$/, '')));
+    for (const row of rows) for (const slug of row.papers) expect(files).toContain(slug);
+    expect(rows[0]!.papers[0]).toBe('spiking-diffusion-models');
+    expect(rows.filter((row) => row.papers.includes('spiking-diffusion-models'))).toHaveLength(2);
+    const again = await readFile(join(site.contentDir, 'digests.json'), 'utf8');
+    await ingest(settingsOf(site), quiet);
+    expect(await readFile(join(site.contentDir, 'digests.json'), 'utf8')).toBe(again);
+  });
+});
+
 describe('text that is not a digest', () => {
   test('a Latin-1 digest is rejected at the line of its first byte that is not UTF-8, and nothing of it is published', async () => {
     const site = await createFixtureSite();

@@ -66,6 +66,8 @@ export interface Merge {
 export interface Papers {
   papers: Paper[];
   merges: Merge[];
+  /** Each digest's papers by slug, in the digest's own order (a paper it lists twice, once). */
+  byDigest: Map<string, string[]>;
 }
 
 /** Orders digests oldest first: by the listing's date, then by file name. */
@@ -135,7 +137,21 @@ export function mergeListings(digests: readonly ParsedDigest[], options: ModelOp
       });
     }
   });
-  return { papers: papers.sort(compareNewestFirst), merges };
+  const byDigest = new Map<string, string[]>();
+  groups.forEach((members, index) => {
+    const slug = slugs.get(ids[index]!)!;
+    for (const member of members) {
+      const { file, line } = listed[member]!.entry;
+      const list = byDigest.get(file);
+      if (list) list.push(`${line}\u0000${slug}`);
+      else byDigest.set(file, [`${line}\u0000${slug}`]);
+    }
+  });
+  for (const [file, placed] of byDigest) {
+    const ordered = placed.sort((a, b) => parseInt(a, 10) - parseInt(b, 10)).map((entry) => entry.slice(entry.indexOf('\u0000') + 1));
+    byDigest.set(file, [...new Set(ordered)]);
+  }
+  return { papers: papers.sort(compareNewestFirst), merges, byDigest };
 }
 
 /** The papers of `mergeListings`, without the merges. */
