@@ -11,6 +11,11 @@ export function formatUpvotes(count: number): string {
   return count === 1 ? '1 upvote' : `${count} upvotes`;
 }
 
+/** "1 paper", "8 papers". */
+export function formatPaperCount(count: number): string {
+  return count === 1 ? '1 paper' : `${count} papers`;
+}
+
 /** The first sentence-sized part of an abstract, for meta descriptions and list teasers. */
 export function summarize(abstract: readonly string[], max = 200): string {
   const text = abstract.join(' ');

@@ -5,6 +5,8 @@ export const PAGE_SIZE = 25;
 export const paths = {
   home: () => '',
   paper: (slug: string) => `papers/${slug}/`,
+  /** Page n of every paper, newest first: pages 2 and on under `page/`, which no paper slug can reach (one segment). */
+  papers: (n = 1) => (n === 1 ? 'papers/' : `papers/page/${n}/`),
   topics: () => 'topics/',
   topic: (id: string) => `topics/${id}/`,
   authors: () => 'authors/',

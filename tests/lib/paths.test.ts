@@ -36,3 +36,11 @@ describe('bylineFact', () => {
     expect(bylineFact({ kind: 'organization', handle: 'nvidia', name: 'NVIDIA' })).toEqual({ label: 'Organisation', value: 'NVIDIA (nvidia)' });
   });
 });
+
+describe('paths.papers', () => {
+  test('puts the first page of all papers at papers/ and later pages under papers/page/, out of reach of any slug', () => {
+    expect([paths.papers(), paths.papers(1), paths.papers(2), paths.papers(400)]).toEqual(['papers/', 'papers/', 'papers/page/2/', 'papers/page/400/']);
+    // A paper's slug is one segment, so no paper's URL is papers/page/<n>/.
+    expect(paths.paper('page')).toBe('papers/page/');
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import { browseGroups } from '../../src/lib/browse.ts';
+
+const facets = {
+  topics: [
+    { slug: 'agents', label: 'Agents', count: 2 },
+    { slug: 'other', label: 'Other', count: 0 },
+  ],
+  years: [{ slug: '2025', label: '2025', count: 2, months: [{ slug: '04', label: 'April', count: 2 }] }],
+  authors: [
+    { slug: '3', label: '3 authors', count: 1 },
+    { slug: 'organization', label: 'Organisations', count: 1 },
+  ],
+};
+
+describe('browseGroups', () => {
+  test('links topics with papers, years and author counts, each group to its index page', () => {
+    expect(browseGroups(facets, { counts: true })).toEqual([
+      { id: 'topics', heading: 'Topics', path: 'topics/', links: [{ label: 'Agents', path: 'topics/agents/', count: 2 }] },
+      { id: 'dates', heading: 'Dates', path: 'dates/', links: [{ label: '2025', path: 'dates/2025/', count: 2 }] },
+      {
+        id: 'authors',
+        heading: 'Author counts',
+        path: 'authors/',
+        links: [
+          { label: '3 authors', path: 'authors/3/', count: 1 },
+          { label: 'Organisations', path: 'authors/organization/', count: 1 },
+        ],
+      },
+    ]);
+  });
+
+  test('leaves the counts out when asked, so the links change only when a facet value appears', () => {
+    const links = browseGroups(facets, { counts: false }).flatMap((group) => group.links);
+    expect(links.every((link) => !('count' in link))).toBe(true);
+    const more = { ...facets, topics: [{ ...facets.topics[0]!, count: 9 }, facets.topics[1]!] };
+    expect(browseGroups(more, { counts: false })).toEqual(browseGroups(facets, { counts: false }));
+  });
+
+  test('returns empty groups for an empty catalog', () => {
+    expect(browseGroups({ topics: [], years: [], authors: [] }, { counts: true }).map((group) => group.links)).toEqual([[], [], []]);
+  });
+});
