@@ -45,7 +45,8 @@ export default function searchIndex(options: { shardSize?: number } = {}): Astro
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const out = fileURLToPath(dir);
-        const papers = pages.filter((page) => page.pathname.startsWith('papers/')).length;
+        // A paper's page is papers/<slug>/; papers/ and papers/page/<n>/ list them all.
+        const papers = pages.filter((page) => /^papers\/[^/]+\/$/.test(page.pathname)).length;
         const indexed = await indexPapers(out, cacheDir, shardSize);
         if (indexed.pages < papers) throw new Error(`Pagefind indexed ${indexed.pages} paper pages, but the build rendered ${papers}`);
         const shards = indexed.shards === 1 ? '' : ` in ${indexed.shards} shards`;
@@ -75,7 +76,11 @@ interface Indexed {
  * before is copied from `<cacheDir>/pagefind-shards/` instead.
  */
 async function indexPapers(out: string, cacheDir: string, shardSize: number): Promise<Indexed> {
-  const slugs = (await readdir(join(out, 'papers'), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  // Every folder with a page of its own: papers/page/ holds the all-papers list's later pages, unless a paper is called "page".
+  const slugs = (await readdir(join(out, 'papers'), { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory() && existsSync(join(out, 'papers', entry.name, 'index.html')))
+    .map((entry) => entry.name)
+    .sort();
   const count = shardCount(slugs.length, shardSize);
   const shards: string[][] = Array.from({ length: count }, () => []);
   for (const slug of slugs) shards[shardOf(slug, count)]!.push(slug);

@@ -5,6 +5,9 @@ import { OTHER_TOPIC, type Topic } from './papers/topics.ts';
 import { withCacheKeys as cacheKeys } from './cache-key.ts';
 import { legacyYearPages } from './pagination.ts';
 import { mergedBundles } from './search-shards.ts';
+import { digestDays, neighboursOf, paperListings, type DigestDay } from './digests.ts';
+import { findPaperLinks, type FindLink } from './find-links.ts';
+import { formatDate } from './format.ts';
 
 /** A paper as the pages see it: the model's fields, the digest it came from, and the entry whose MDX body editors write. */
 export interface CatalogPaper extends Omit<Paper, 'key' | 'source'> {
@@ -16,7 +19,7 @@ export interface CatalogPaper extends Omit<Paper, 'key' | 'source'> {
 }
 
 // The one read of the collections: every page imports what it needs from here.
-const [entries, topicEntries] = await Promise.all([getCollection('papers'), getCollection('topics')]);
+const [entries, topicEntries, digestEntries] = await Promise.all([getCollection('papers'), getCollection('topics'), getCollection('digests')]);
 
 /** The topic vocabulary of content/topics.yaml. */
 export const vocabulary: Topic[] = topicEntries.map((entry) => entry.data);
@@ -44,6 +47,76 @@ export const yearPageRedirects = legacyYearPages(dateList);
 export const searchShards = mergedBundles(papers.length, import.meta.env.PAPERSHELF_SHARD_SIZE);
 /** The papers the home page shows first. */
 export const newestPapers = papers.slice(0, 10);
+
+/** Every paper by its slug. */
+export const papersBySlug = new Map(papers.map((paper) => [paper.slug, paper]));
+
+// The digests by listing date (src/lib/digests.ts): days of the same date merged, undated digests apart.
+const grouped = digestDays(
+  digestEntries.map((entry) => ({ ...entry.data, id: entry.id })),
+  (slug) => papersBySlug.has(slug),
+);
+const listings = paperListings(grouped.days);
+
+/** A digest day as a link shows it: its date (the URL key) and that date for readers. */
+export interface DayLink {
+  date: string;
+  label: string;
+}
+const dayLink = (day: Pick<DigestDay, 'date'>): DayLink => ({ date: day.date, label: formatDate(day.date) });
+
+/** One page per listing date: its papers in the digests' order, and the newer and older days. */
+export const digestDayPages = grouped.days.map((day, index) => {
+  const { newer, older } = neighboursOf(grouped.days, index);
+  return {
+    ...dayLink(day),
+    papers: day.papers.map((slug) => papersBySlug.get(slug)!),
+    ...(newer && { newer: dayLink(newer) }),
+    ...(older && { older: dayLink(older) }),
+  };
+});
+
+/** The digest days by year, newest first, each day with its paper count: the digests index. */
+export const digestYears = [...groupBy(grouped.days, (day) => [day.date.slice(0, 4)])].map(([year, days]) => ({
+  year,
+  days: days.map((day) => ({ ...dayLink(day), count: day.papers.length })),
+}));
+
+/** Digests that state no listing date: they have no page of their own; the index counts their papers. */
+const undatedPapers = new Set(grouped.undated.flatMap((digest) => digest.papers));
+export const undatedDigests = { digests: grouped.undated.length, papers: undatedPapers.size };
+
+/** A neighbour of a paper in its digest: enough to link it. */
+export interface PaperLink {
+  slug: string;
+  title: string;
+}
+const paperLink = (slug: string | undefined): PaperLink | undefined => {
+  const paper = slug === undefined ? undefined : papersBySlug.get(slug);
+  return paper && { slug: paper.slug, title: paper.title };
+};
+
+/** What a paper's page shows besides the paper: the days that listed it, its neighbours in the newest, find links. */
+export interface PaperContext {
+  listedIn: DayLink[];
+  /** Whether a digest without a listing date lists it too (such a digest has no page to link). */
+  inUndated: boolean;
+  place?: DayLink & { previous?: PaperLink; next?: PaperLink };
+  find: FindLink[];
+}
+
+/** The context of a paper's page (see PaperContext). */
+export function paperContext(paper: CatalogPaper): PaperContext {
+  const place = listings.places.get(paper.slug);
+  const previous = paperLink(place?.previous);
+  const next = paperLink(place?.next);
+  return {
+    listedIn: (listings.dates.get(paper.slug) ?? []).map((date) => dayLink({ date })),
+    inUndated: undatedPapers.has(paper.slug),
+    ...(place && { place: { ...dayLink(place), ...(previous && { previous }), ...(next && { next }) } }),
+    find: findPaperLinks(paper.title),
+  };
+}
 
 function toCatalogPaper(entry: CollectionEntry<'papers'>): CatalogPaper {
   const { data } = entry;

@@ -24,10 +24,15 @@ export function summarize(abstract: readonly string[], max = 200): string {
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : max)}…`;
 }
 
+/** "1 author", "4 authors". */
+export function formatAuthorCount(count: number): string {
+  return count === 1 ? '1 author' : `${count} authors`;
+}
+
 /** "4 authors", "1 author", or the organisation's name. */
 export function formatByline(byline: Byline): string {
   if (byline.kind === 'organization') return byline.name;
-  return byline.count === 1 ? '1 author' : `${byline.count} authors`;
+  return formatAuthorCount(byline.count);
 }
 
 /** The byline's label and full value on a paper page: "Authors: 4 authors" or "Organisation: NVIDIA (nvidia)". */

@@ -16,6 +16,10 @@ export const paths = {
   /** Page n of a year's list: under `page/`, apart from the months' `dates/<yyyy>/<mm>/`. */
   yearPage: (year: string, n: number) => (n === 1 ? `dates/${year}/` : `dates/${year}/page/${n}/`),
   month: (year: string, month: string) => `dates/${year}/${month}/`,
+  /** Every digest day, newest first. */
+  digests: () => 'digests/',
+  /** One listing date's papers: one page per date, whatever number of digests list that day. */
+  digest: (date: string) => `digests/${date}/`,
   search: () => 'search/',
 };
 

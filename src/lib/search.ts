@@ -1,4 +1,4 @@
-import { formatDate } from './format.ts';
+import { formatAuthorCount, formatByline, formatDate, formatUpvotes } from './format.ts';
 import type { Paper } from './papers/model.ts';
 
 /**
@@ -34,14 +34,19 @@ export interface SearchState {
 /** Topic ids and display labels: a URL carries the id, which never changes; the filter shows the label. */
 export type TopicNames = readonly { id: string; label: string }[];
 
-/** Reads a search from a URL's query string; unknown parameters, topics and sorts are ignored. */
+/** Reads a search from a URL's query string; unknown parameters, values, topics and sorts are ignored. */
 export function stateFromSearchParams(params: URLSearchParams, topics: TopicNames = []): SearchState {
   const labels = new Map(topics.map((topic) => [topic.id, topic.label]));
   const known = new Set(labels.values());
   const filters: Record<string, string[]> = {};
-  for (const [param, filter] of Object.entries(FILTERS)) {
+  for (const [param, filter] of Object.entries(FILTERS) as [FilterParam, string][]) {
     let values = params.getAll(param).filter(Boolean);
-    if (param === 'topic' && topics.length > 0) values = values.flatMap((value) => labels.get(value) ?? (known.has(value) ? [value] : []));
+    if (param === 'topic') {
+      if (topics.length > 0) values = values.flatMap((value) => labels.get(value) ?? (known.has(value) ? [value] : []));
+    } else {
+      // The URL carries the short value (`2–3`); a label typed into a link by hand (`2–3 authors`) reads too.
+      values = values.flatMap((value) => filterLabel(param, value) ?? (filterValue(param, value) === undefined ? [] : [value]));
+    }
     if (values.length > 0) filters[filter] = values;
   }
   const sort = params.get('sort') ?? 'relevance';
@@ -53,8 +58,8 @@ export function searchParamsFromState(state: SearchState, topics: TopicNames = [
   const ids = new Map(topics.map((topic) => [topic.label, topic.id]));
   const params = new URLSearchParams();
   if (state.query.trim() !== '') params.set('q', state.query);
-  for (const [param, filter] of Object.entries(FILTERS)) {
-    const values = (state.filters[filter] ?? []).map((value) => (param === 'topic' ? (ids.get(value) ?? value) : value));
+  for (const [param, filter] of Object.entries(FILTERS) as [FilterParam, string][]) {
+    const values = (state.filters[filter] ?? []).map((label) => (param === 'topic' ? (ids.get(label) ?? label) : (filterValue(param, label) ?? label)));
     for (const value of values.sort()) params.append(param, value);
   }
   if (state.sort !== 'relevance') params.set('sort', state.sort);
@@ -77,15 +82,73 @@ export const AUTHOR_BUCKETS = [
   { label: '11+', min: 11, max: Number.POSITIVE_INFINITY },
 ] as const;
 
-/** The filter value of papers that name an organisation instead of an author count, exact or as a range. */
+/** The URL value of papers that name an organisation instead of an author count, exact or as a range. */
 export const ORGANISATION = 'organisation';
+/** What the filters call those papers. */
+export const ORGANISATION_LABEL = 'Organisation';
 
-/** The range a paper's author count falls in, or "organisation" for a paper that names one. */
+/** The range a paper's author count falls in (its URL value), or "organisation" for a paper that names one. */
 export function authorBucket(paper: Pick<Paper, 'byline'>): string {
   if (paper.byline.kind === 'organization') return ORGANISATION;
   const { count } = paper.byline;
   return AUTHOR_BUCKETS.find((bucket) => count >= bucket.min && count <= bucket.max)!.label;
 }
+
+/** "1 author", "2–3 authors", "11+ authors". */
+function formatAuthorRange(bucket: (typeof AUTHOR_BUCKETS)[number]): string {
+  return bucket.max === 1 ? formatAuthorCount(1) : `${bucket.label} authors`;
+}
+
+const CODE_LABELS = { yes: 'With code', no: 'Without code' } as const;
+
+/**
+ * The label a filter shows for a URL value (`7` → "7 authors", `2–3` → "2–3 authors", `organisation` →
+ * "Organisation", `yes` → "With code"), or undefined for a value the filter does not have. Topics map by the
+ * vocabulary instead (TopicNames).
+ */
+export function filterLabel(param: Exclude<FilterParam, 'topic'>, value: string): string | undefined {
+  switch (param) {
+    case 'year':
+      return /^\d{4}$/.test(value) ? value : undefined;
+    case 'authors':
+      if (value === ORGANISATION) return ORGANISATION_LABEL;
+      return /^[1-9]\d*$/.test(value) ? formatAuthorCount(Number(value)) : undefined;
+    case 'range': {
+      if (value === ORGANISATION) return ORGANISATION_LABEL;
+      const bucket = AUTHOR_BUCKETS.find((candidate) => candidate.label === value);
+      return bucket && formatAuthorRange(bucket);
+    }
+    case 'code':
+      return Object.hasOwn(CODE_LABELS, value) ? CODE_LABELS[value as keyof typeof CODE_LABELS] : undefined;
+  }
+}
+
+/** The URL value of a filter label: the inverse of filterLabel. */
+export function filterValue(param: Exclude<FilterParam, 'topic'>, label: string): string | undefined {
+  switch (param) {
+    case 'year':
+      return filterLabel(param, label) && label;
+    case 'authors': {
+      if (label === ORGANISATION_LABEL) return ORGANISATION;
+      const count = /^([1-9]\d*) authors?$/.exec(label)?.[1];
+      return count !== undefined && filterLabel(param, count) === label ? count : undefined;
+    }
+    case 'range':
+      if (label === ORGANISATION_LABEL) return ORGANISATION;
+      return AUTHOR_BUCKETS.find((bucket) => formatAuthorRange(bucket) === label)?.label;
+    case 'code':
+      return (Object.keys(CODE_LABELS) as (keyof typeof CODE_LABELS)[]).find((value) => CODE_LABELS[value] === label);
+  }
+}
+
+/**
+ * Orders a filter's values as a person reads them: numbers by their value ("2 authors" before "10 authors", "1
+ * author" before "2–3 authors"), words alphabetically after them ("Organisation" last).
+ */
+export function compareFilterValues(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 /** What Pagefind files a paper under: filter values, sort keys (every paper has every one) and result metadata. */
 export interface SearchFacets {
@@ -94,15 +157,18 @@ export interface SearchFacets {
   meta: [string, string][];
 }
 
-/** A paper's search facets; `topicLabels` gives the display name of each of its topics. */
+/**
+ * A paper's search facets, each filter value the label readers see; `topicLabels` gives the display name of each of
+ * its topics. The metadata is what a result row shows: date, byline, topics, and upvotes only when there are any.
+ */
 export function searchFacetsOf(paper: Pick<Paper, 'byline' | 'date' | 'upvotes' | 'code'>, topicLabels: readonly string[]): SearchFacets {
   return {
     filters: [
       ...topicLabels.map((label): [string, string] => [FILTERS.topic, label]),
       [FILTERS.year, paper.date.slice(0, 4)],
-      [FILTERS.authors, paper.byline.kind === 'authors' ? String(paper.byline.count) : ORGANISATION],
-      [FILTERS.range, authorBucket(paper)],
-      [FILTERS.code, paper.code.length > 0 ? 'yes' : 'no'],
+      [FILTERS.authors, paper.byline.kind === 'authors' ? formatAuthorCount(paper.byline.count) : ORGANISATION_LABEL],
+      [FILTERS.range, filterLabel('range', authorBucket(paper))!],
+      [FILTERS.code, CODE_LABELS[paper.code.length > 0 ? 'yes' : 'no']],
     ],
     sorts: [
       ['date', paper.date],
@@ -110,7 +176,9 @@ export function searchFacetsOf(paper: Pick<Paper, 'byline' | 'date' | 'upvotes' 
     ],
     meta: [
       ['date', formatDate(paper.date)],
+      ['byline', formatByline(paper.byline)],
       ['topics', topicLabels.join(', ')],
+      ...(paper.upvotes > 0 ? [['upvotes', formatUpvotes(paper.upvotes)] as [string, string]] : []),
     ],
   };
 }

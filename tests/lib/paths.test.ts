@@ -8,6 +8,7 @@ describe('withBase', () => {
     expect(withBase('/shelf', paths.topic('t'))).toBe('/shelf/topics/t/');
     expect(withBase('/shelf/', paths.home())).toBe('/shelf/');
     expect(withBase('/shelf/', paths.month('2025', '01'))).toBe('/shelf/dates/2025/01/');
+    expect(withBase('/shelf/', paths.digest('2026-04-13'))).toBe('/shelf/digests/2026-04-13/');
   });
 });
 

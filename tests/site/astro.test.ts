@@ -64,7 +64,8 @@ describe('astro build of the fixture catalog', () => {
   });
 
   test('publishes one page per paper', async () => {
-    const papers = (await readdir(join(dist, 'papers'))).sort();
+    // papers/index.html and papers/page/ are the list of all papers.
+    const papers = (await readdir(join(dist, 'papers'), { withFileTypes: true })).filter((entry) => entry.isDirectory() && entry.name !== 'page').map((entry) => entry.name).sort();
     expect(papers).toHaveLength(36);
     expect(papers).toContain('spiking-diffusion-models');
   });
@@ -77,9 +78,11 @@ describe('astro build of the fixture catalog', () => {
     expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://catalog.example.org/shelf/papers/spiking-diffusion-models/');
     expect(fact(doc, 'Published')).toBe('29 August 2024');
     expect(fact(doc, 'Authors')).toBe('7 authors');
-    expect(fact(doc, 'Upvotes')).toBe('12');
-    expect(fact(doc, 'From digest')).toBe('002_second.txt');
-    expect(fact(doc, 'Code')).toBe('https://github.com/AndyCao1125/SDM');
+    expect(fact(doc, 'Upvotes')).toBe('12 upvotes');
+    // Facts once: no second list of them, and no internal file name.
+    expect(doc.querySelectorAll('.facts')).toHaveLength(1);
+    expect(text(doc.querySelector('main'))).not.toContain('002_second.txt');
+    expect(doc.querySelectorAll('.paper-link-code').map((a) => [a.getAttribute('href'), a.getAttribute('rel')])).toEqual([['https://github.com/AndyCao1125/SDM', 'noopener noreferrer']]);
     const code = doc.querySelectorAll('.abstract a');
     expect(code.map((a) => [a.getAttribute('href'), a.getAttribute('rel')])).toEqual([['https://github.com/AndyCao1125/SDM', 'noopener noreferrer']]);
     expect(text(doc.querySelector('.abstract'))).toContain('https://github.com/AndyCao1125/SDM.');
@@ -284,7 +287,7 @@ describe('astro build of a catalog with bad digests', () => {
     const allowed = await buildSite(bad, join(bad.dir, 'dist'), { PAPERSHELF_ALLOW_INVALID: '1' });
     expect(allowed.code, allowed.output).toBe(0);
     expect(allowed.output).toMatch(/rejected: \S*seeds\/007_bad\.txt:7: /);
-    expect((await readdir(join(bad.dir, 'dist/papers'))).length).toBe(6);
+    expect((await readdir(join(bad.dir, 'dist/papers'), { withFileTypes: true })).filter((entry) => entry.isDirectory() && entry.name !== 'page')).toHaveLength(6);
   }, 120_000);
 });
 

@@ -1,0 +1,96 @@
+// `npm run screenshots`: photographs the built site (dist/, built first only if missing) in Debian's Chromium: the home
+// page, a paper, a digest (when the site has digest pages) and the search page, light and dark, desktop and phone,
+// into docs/screenshots/<page>-<device>-<scheme>.png. A page is taken once it has loaded (and, for search, once its
+// results are drawn): events, never a clock.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, resultTitles, serveSite } from './browser/browser.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const dist = join(root, 'dist');
+const out = join(root, 'docs/screenshots');
+// The base the site was built for; a build made here uses PAPERSHELF_BASE too.
+const base = process.env.PAPERSHELF_BASE || '/';
+
+const devices = [
+  { name: 'desktop', options: { viewport: { width: 1280, height: 900 } } },
+  { name: 'phone', options: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
+] as const;
+const schemes = ['light', 'dark'] as const;
+
+/** The pages to photograph: a name and how to reach it from the home page; undefined when the site has no such page. */
+const pages: { name: string; open: (page: Page, home: string) => Promise<boolean> }[] = [
+  { name: 'home', open: async (page, home) => Boolean(await page.goto(home)) },
+  {
+    // A paper with code, if any, so the picture shows the most parts.
+    name: 'paper',
+    open: async (page, home) => {
+      await page.goto(new URL('papers/', home).href);
+      const card = page.locator('.card').filter({ has: page.locator('.badge') }).first();
+      const link = (await card.count()) > 0 ? card.locator('.card-title a') : page.locator('.card-title a').first();
+      await page.goto(new URL((await link.getAttribute('href'))!, home).href);
+      return true;
+    },
+  },
+  {
+    name: 'digest',
+    open: async (page, home) => {
+      if (!existsSync(join(dist, 'digests/index.html'))) return false;
+      await page.goto(new URL('digests/', home).href);
+      const day = page.locator('main a[href*="/digests/"]').first();
+      if ((await day.count()) === 0) return false;
+      await page.goto(new URL((await day.getAttribute('href'))!, home).href);
+      return true;
+    },
+  },
+  {
+    name: 'search',
+    open: async (page, home) => {
+      await page.goto(new URL('search/?q=language%20model', home).href);
+      await resultTitles(page);
+      return true;
+    },
+  },
+];
+
+async function photograph(browser: Browser, home: string): Promise<string[]> {
+  const written: string[] = [];
+  const skipped = new Set<string>();
+  for (const device of devices) {
+    for (const scheme of schemes) {
+      // No service worker: each picture is of the page as served, not of a cache.
+      const context = await browser.newContext({ ...device.options, colorScheme: scheme, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      for (const { name, open } of pages) {
+        if (!(await open(page, home))) {
+          skipped.add(name);
+          continue;
+        }
+        const file = join(out, `${name}-${device.name}-${scheme}.png`);
+        await page.screenshot({ path: file });
+        written.push(file);
+      }
+      await context.close();
+    }
+  }
+  for (const name of skipped) console.log(`skipped ${name}: the build has no such page`);
+  return written;
+}
+
+if (!existsSync(join(dist, 'index.html'))) {
+  console.log('dist/ has no build: running npm run build first');
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+mkdirSync(out, { recursive: true });
+const server = await serveSite(dist, base);
+const browser = await launchChromium();
+try {
+  const written = await photograph(browser, server.url);
+  console.log(`wrote ${written.length} screenshots to docs/screenshots/`);
+} finally {
+  await browser.close();
+  await server.close();
+}
