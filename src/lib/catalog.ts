@@ -82,6 +82,9 @@ export const digestYears = [...groupBy(grouped.days, (day) => [day.date.slice(0,
   days: days.map((day) => ({ ...dayLink(day), count: day.papers.length })),
 }));
 
+/** The newest digest day, which the home page shows first; undefined for a catalog without dated digests. */
+export const newestDay = digestDayPages[0];
+
 /** Digests that state no listing date: they have no page of their own; the index counts their papers. */
 const undatedPapers = new Set(grouped.undated.flatMap((digest) => digest.papers));
 export const undatedDigests = { digests: grouped.undated.length, papers: undatedPapers.size };

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { parse } from 'yaml';
-import { formatUpvotes } from '../../src/lib/format.ts';
+import { digestDays } from '../../src/lib/digests.ts';
+import { formatDate, formatPaperCount, formatUpvotes } from '../../src/lib/format.ts';
 import { compareNewestFirst } from '../../src/lib/papers/model.ts';
 import { PAGE_SIZE } from '../../src/lib/paths.ts';
 import { launchChromium, openPage, type WatchedPage } from './browser.ts';
@@ -17,6 +18,8 @@ const items = readdirSync(join(siteRoot, 'content/papers'))
   .map((name) => parse(readFileSync(join(siteRoot, 'content/papers', name), 'utf8').split(/^---$/m)[1]!) as { slug: string; date: string; upvotes: number; code: string[] })
   .sort(compareNewestFirst);
 const bySlug = new Map(items.map((item) => [item.slug, item]));
+/** The served build's digest days, newest first, as content/digests.json states its digests. */
+const { days } = digestDays(JSON.parse(readFileSync(join(siteRoot, 'content/digests.json'), 'utf8')), (slug) => bySlug.has(slug));
 const basePath = new URL(siteUrl).pathname;
 
 let browser: Browser;
@@ -94,18 +97,66 @@ describe('paper cards', () => {
 });
 
 describe('home page', () => {
-  test('shows the newest papers first, as /papers/ begins, and links to all papers', async () => {
+  test("shows the newest digest's papers first, in the listing's order, after the search box, and links to all papers", async () => {
     const { page, problems } = await watched();
     await page.goto(siteUrl);
     const home = await cards(page);
-    expect(home.length).toBeGreaterThan(0);
-    expect(home.map((card) => slugOf(card.href))).toEqual(items.slice(0, home.length).map((item) => item.slug));
+    expect(home.map((card) => slugOf(card.href))).toEqual(days[0]!.papers);
     // "Papershelf" once, in the header; the search box comes before the papers.
     await expect(page.locator('h1').textContent()).resolves.not.toContain('Papershelf');
     const search = await page.locator('main #site-search').boundingBox();
     const first = await page.locator('.card').first().boundingBox();
     expect(search!.y).toBeLessThan(first!.y);
+    await Promise.all([page.waitForURL(`${siteUrl}digests/${days[0]!.date}/`), page.locator('#newest a').click()]);
+    await page.goBack();
     await Promise.all([page.waitForURL(`${siteUrl}papers/`), page.getByRole('link', { name: /^All \d+ papers/ }).click()]);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('digest pages', () => {
+  test('/digests/ lists every listing day, newest first, with its number of papers', async () => {
+    const { page, problems } = await watched();
+    await page.goto(`${siteUrl}digests/`);
+    const rows = await page.locator('.digest-days > li').evaluateAll((lis) =>
+      lis.map((li) => ({ href: li.querySelector('a')!.getAttribute('href')!, text: li.textContent!.replace(/\s+/g, ' ').trim() })),
+    );
+    expect(days.length).toBeGreaterThan(1);
+    expect(rows).toEqual(days.map((day) => ({ href: `${basePath}digests/${day.date}/`, text: `${formatDate(day.date)} ${formatPaperCount(day.papers.length)}` })));
+    expect(problems).toEqual([]);
+  });
+
+  test("a day shows its papers in the listing's order, two digests of one date on one page, and leads to the days around it", async () => {
+    const { page, problems } = await watched();
+    // Two digests state the newest date: one page holds both, the first digest's papers first.
+    const [newest, older] = days as [(typeof days)[0], (typeof days)[0]];
+    expect(newest.digests.length).toBe(2);
+    await page.goto(`${siteUrl}digests/${newest.date}/`);
+    expect((await cards(page)).map((card) => slugOf(card.href))).toEqual(newest.papers);
+    await expect(page.locator('h1').textContent()).resolves.toBe(`Papers of ${formatDate(newest.date)}`);
+    expect(await page.locator('a[rel="next"]').count()).toBe(0);
+    await Promise.all([page.waitForURL(`${siteUrl}digests/${older.date}/`), page.locator('a[rel="prev"]').click()]);
+    expect((await cards(page)).map((card) => slugOf(card.href))).toEqual(older.papers);
+    await Promise.all([page.waitForURL(`${siteUrl}digests/${newest.date}/`), page.locator('a[rel="next"]').click()]);
+    expect(problems).toEqual([]);
+  });
+
+  test('a paper page links every day that listed it, and its neighbours in the newest', async () => {
+    const { page, problems } = await watched();
+    // A paper both days list, not first in the newest.
+    const [newest, older] = days as [(typeof days)[0], (typeof days)[0]];
+    const index = newest.papers.findIndex((slug, i) => i > 0 && i < newest.papers.length - 1 && older.papers.includes(slug));
+    expect(index).toBeGreaterThan(0);
+    const slug = newest.papers[index]!;
+    await page.goto(`${siteUrl}papers/${slug}/`);
+    const listed = await page.locator('.listed-in a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(listed).toEqual([`${basePath}digests/${newest.date}/`, `${basePath}digests/${older.date}/`]);
+    await Promise.all([page.waitForURL(`${siteUrl}papers/${newest.papers[index + 1]}/`), page.locator('.paper-neighbours a[rel="next"]').click()]);
+    await Promise.all([page.waitForURL(`${siteUrl}papers/${slug}/`), page.locator('.paper-neighbours a[rel="prev"]').click()]);
+    // Find links search for the title elsewhere, and give away nothing of this site.
+    const find = await page.locator('.find-paper a').evaluateAll((links) => links.map((a) => ({ href: a.getAttribute('href')!, rel: a.getAttribute('rel') })));
+    expect(find.map((link) => new URL(link.href).hostname)).toEqual(['arxiv.org', 'huggingface.co', 'www.semanticscholar.org', 'scholar.google.com']);
+    for (const link of find) expect(link.rel).toBe('noopener noreferrer');
     expect(problems).toEqual([]);
   });
 });

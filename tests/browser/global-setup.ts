@@ -15,9 +15,10 @@ declare module 'vitest' {
 
 let close: (() => Promise<void>) | undefined;
 
-/** Builds the seed catalog plus the hostile digest once, and serves it on 127.0.0.1 under /shelf/. */
+/** Builds the seed catalog plus an older digest (another day, two papers re-listed) and the hostile digest (the seed's
+ * listing date: two digests of one day) once, and serves it on 127.0.0.1 under /shelf/. */
 export async function setup(project: TestProject): Promise<void> {
-  const site = await createFixtureSite({ digests: ['seeds/000_b521cd4bf3e07176.txt', 'tests/fixtures/site/seeds/003_hostile.txt'] });
+  const site = await createFixtureSite({ digests: ['seeds/000_b521cd4bf3e07176.txt', 'tests/fixtures/site/seeds/001_first.txt', 'tests/fixtures/site/seeds/003_hostile.txt'] });
   const dist = join(site.dir, 'dist');
   const build = await buildSite(site, dist, { PAPERSHELF_BASE: BASE });
   if (build.code !== 0) throw new Error(`the fixture build failed:\n${build.output}`);
