@@ -41,3 +41,8 @@ export function bylineFact(byline: Byline): { label: string; value: string } {
     ? { label: 'Organisation', value: `${byline.name} (${byline.handle})` }
     : { label: 'Authors', value: formatByline(byline) };
 }
+
+/** A link's address as readers scan it: no scheme, no trailing slash ("github.com/owner/repo"); the href keeps it whole. */
+export function displayUrl(url: string): string {
+  return url.replace(/^https?:\/\//i, '').replace(/\/$/, '');
+}

@@ -280,8 +280,10 @@ describe('astro build of a catalog with bad digests', () => {
     await writeFile(join(bad.seedsDir, '007_bad.txt'), 'Apr 13\n\nBad One\n\nText.\n\n  • x authors\n·\nJan 1, 2025\n\nBad Two\n\nText.\n\n  • 2 authors\n·\nFeb 30, 2025\n');
     const failed = await buildSite(bad, join(bad.dir, 'dist'));
     expect(failed.code).not.toBe(0);
-    expect(failed.output).toContain('007_bad.txt:7: author count "x" is not a number');
-    expect(failed.output).toContain('007_bad.txt:17: impossible date "Feb 30, 2025"');
+    // Named from the project root, as an input error with a hint, not as a crashed hook.
+    expect(failed.output).toContain('seeds/007_bad.txt:7: author count "x" is not a number');
+    expect(failed.output).toContain('seeds/007_bad.txt:17: impossible date "Feb 30, 2025"');
+    expect(failed.output).not.toContain('An unhandled error occurred');
     expect(failed.output).toContain('PAPERSHELF_ALLOW_INVALID=1');
     expect(failed.output).not.toMatch(/\n\s+at /); // a problem in a digest is not a crash: no stack trace
     const allowed = await buildSite(bad, join(bad.dir, 'dist'), { PAPERSHELF_ALLOW_INVALID: '1' });
