@@ -23,7 +23,15 @@ export default function papershelf(): AstroIntegration {
         updateConfig({ vite: { plugins: [settingsModule(settings)] } });
         // One build at a time per content folder and outDir: see build-lock.ts.
         const lock = lockProject(command, { root: fileURLToPath(config.root), contentDir: settings.contentDir, outDir: fileURLToPath(config.outDir) }, logger);
-        await run(settings, logger);
+        try {
+          await run(settings, logger);
+        } catch (error) {
+          // Astro announces any error a hook throws as "an unhandled error", which reads like a crash. A problem with
+          // the input is not one: say it as it is, with its hint, and stop (the lock goes with the process).
+          if (!(error instanceof AstroError)) throw error;
+          logger.error(`${error.message}\n  Hint:\n    ${error.hint ?? ''}`);
+          process.exit(1);
+        }
         lock.ingested();
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {

@@ -7,7 +7,7 @@ import { parseDigest, sidecarName } from '../../src/lib/digest/parse.ts';
 import type { DigestEntry } from '../../src/lib/digest/types.ts';
 import { buildHugo, hugoVersion } from './hugo.ts';
 import { formatReport, reportJson, type CatalogResult } from './report.ts';
-import { buildSite, countFolder, createScratch, root, writeLog, writeSeeds, type BuildFigures, type Scratch } from './site.ts';
+import { buildSite, countFolder, createScratch, pageWeights, root, writeLog, writeSeeds, type BuildFigures, type Scratch } from './site.ts';
 import { generateDigests, parseGenerated, renderDigest, reviseAbstract } from './synthetic.ts';
 import { seconds } from './table.ts';
 import { measureDev } from './dev.ts';
@@ -101,6 +101,7 @@ async function benchSeed(): Promise<CatalogResult> {
   return step(result, dir, async () => {
     result.cold = await build(result.label, 'cold build', scratch);
     result.output = countFolder(scratch.distDir);
+    result.weight = pageWeights(scratch.distDir);
     if (hugo) result.hugo = await timed(result.label, 'hugo + pagefind', () => buildHugo(join(dir, 'hugo'), entries));
   });
 }
@@ -126,6 +127,7 @@ async function benchSynthetic(size: number): Promise<CatalogResult> {
 
     result.cold = await build(label, 'cold build', scratch);
     result.output = countFolder(scratch.distDir);
+    result.weight = pageWeights(scratch.distDir);
     if (chromium) {
       // A measurement, not a build: when it cannot be taken, the bench says why and goes on.
       try {

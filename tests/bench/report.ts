@@ -1,11 +1,13 @@
 import type { HugoFigures } from './hugo.ts';
-import { BUILD_STAGES, missingLines, type BuildFigures, type FolderFigures } from './site.ts';
+import { BUILD_STAGES, missingLines, type BuildFigures, type FolderFigures, type PageWeights } from './site.ts';
 import type { RunFigures } from './stages.ts';
 import { formatTable, kilobytes, megabytes, ratio, seconds, type Column } from './table.ts';
 import type { Traffic, Transfer } from './transfer.ts';
 
 /** How many files besides its HTML pages dist/ may hold at 100,000 papers, as the issue states. */
 const FILES_OVER_PAGES = 2000;
+/** The most a paper page may weigh, HTML and CSS compressed, as issue 12 states. */
+const PAPER_PAGE_BUDGET = 20_000;
 
 /** Everything measured for one catalog; a step that was skipped or failed is absent, with a note saying why. */
 export interface CatalogResult {
@@ -15,6 +17,8 @@ export interface CatalogResult {
   generated?: number;
   cold?: BuildFigures;
   output?: FolderFigures;
+  /** gzip bytes of HTML + CSS: a paper page (median, largest) and the home page. */
+  weight?: PageWeights;
   changed?: BuildFigures;
   added?: BuildFigures;
   transfer?: Transfer;
@@ -30,6 +34,7 @@ export function formatReport(results: readonly CatalogResult[]): string {
   const sections = [
     ['Builds: wall time and peak RSS of the build process tree, by stage', buildTable(results)],
     ['Output (dist/)', outputTable(results)],
+    [`Page weight: gzip bytes of a page's HTML and its CSS (the budget: ${kilobytes(PAPER_PAGE_BUDGET)} for a paper page)`, weightTable(results)],
     ['Transfer: bytes in requests that reached the server (gzip for text, headers included)', transferTable(results)],
     ['npm run dev on the built catalog', devTable(results)],
     ['Hugo + Pagefind CLI on the same parsed papers', hugoTable(results)],
@@ -38,6 +43,9 @@ export function formatReport(results: readonly CatalogResult[]): string {
     ...result.notes.map((note) => `${result.label}: ${note}`),
     ...(result.output && result.output.files - result.output.pages > FILES_OVER_PAGES
       ? [`${result.label}: dist/ holds ${result.output.files - result.output.pages} files besides its pages (the issue allows ${FILES_OVER_PAGES} at 100,000 papers)`]
+      : []),
+    ...(result.weight && result.weight.paperMax > PAPER_PAGE_BUDGET
+      ? [`${result.label}: the largest paper page weighs ${kilobytes(result.weight.paperMax)}, over the budget of ${kilobytes(PAPER_PAGE_BUDGET)}`]
       : []),
     ...(result.failed ? [`${result.label}: FAILED: ${result.failed.split('\n')[0]}`] : []),
     ...[result.cold, result.changed, result.added].flatMap((build) => (build ? missingLines(build) : [])).map((line) => `${result.label}: no log line for ${line}`),
@@ -98,6 +106,12 @@ function outputTable(results: readonly CatalogResult[]): string {
       megabytes(output.bytes), generation?.seen ? (output.pages / generation.seconds).toFixed(0) : '?', (output.pages / cold.run.seconds).toFixed(0),
     ]];
   });
+  return rows.length > 0 ? formatTable(columns, rows) : '';
+}
+
+function weightTable(results: readonly CatalogResult[]): string {
+  const columns: Column[] = [{ title: 'catalog', align: 'left' }, { title: 'paper page, median' }, { title: 'paper page, largest' }, { title: 'home page' }];
+  const rows = results.flatMap(({ label, weight }) => (weight ? [[label, kilobytes(weight.paperMedian), kilobytes(weight.paperMax), kilobytes(weight.home)]] : []));
   return rows.length > 0 ? formatTable(columns, rows) : '';
 }
 

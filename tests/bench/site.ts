@@ -1,5 +1,6 @@
-import { cpSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { runMeasured, type RunFigures, type Stage } from './stages.ts';
 
 /** The repository root. */
@@ -110,4 +111,43 @@ export function countFolder(dir: string): FolderFigures {
     if (entry.name.endsWith('.html')) figures.pages++;
   }
   return figures;
+}
+
+const SAMPLE = 2000;
+
+/** Compressed weight (gzip) of pages with the stylesheets they link: what a reader downloads to read one. */
+export interface PageWeights {
+  /** Median and largest paper page, in bytes. */
+  paperMedian: number;
+  paperMax: number;
+  home: number;
+}
+
+/**
+ * Weighs the paper pages of a build (dist/papers/<slug>/index.html; at most SAMPLE of them, evenly spread, so 100,000
+ * papers cost no more than 2,000) and the home page, each with its stylesheets, gzip-compressed as a static host
+ * sends them. A page's stylesheets count in full, as on a first visit.
+ */
+export function pageWeights(dist: string): PageWeights {
+  const styles = new Map<string, number>();
+  const weigh = (file: string) => {
+    const html = readFileSync(file);
+    let bytes = gzipSync(html).length;
+    for (const [, href] of html.toString('utf8').matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)) {
+      const path = join(dist, href!.replace(/^\/+/, ''));
+      if (!styles.has(path)) styles.set(path, existsSync(path) ? gzipSync(readFileSync(path)).length : 0);
+      bytes += styles.get(path)!;
+    }
+    return bytes;
+  };
+  const slugs = readdirSync(join(dist, 'papers'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== 'page' && existsSync(join(dist, 'papers', entry.name, 'index.html')))
+    .map((entry) => entry.name)
+    .sort();
+  const step = Math.max(1, Math.ceil(slugs.length / SAMPLE));
+  const papers = slugs
+    .filter((_, index) => index % step === 0)
+    .map((slug) => weigh(join(dist, 'papers', slug, 'index.html')))
+    .sort((a, b) => a - b);
+  return { paperMedian: papers[Math.floor(papers.length / 2)] ?? 0, paperMax: papers.at(-1) ?? 0, home: weigh(join(dist, 'index.html')) };
 }

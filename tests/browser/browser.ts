@@ -118,16 +118,21 @@ export function cacheContents(page: Page): Promise<Record<string, string[]>> {
 }
 
 /**
- * The titles of the results shown once a search has settled: the summary announces the results, and every result
- * in view has been drawn from its fragment (Pagefind draws a result when it scrolls into view).
+ * The titles of the results once a search has settled: the summary announces the results, and every result shown
+ * has been drawn from its fragment (or marked as needing the network).
  */
 export async function resultTitles(page: Page): Promise<string[]> {
   await page.locator('pagefind-summary').filter({ hasText: /result/ }).waitFor();
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll('pagefind-results .pf-skeleton')].every((placeholder) => {
-      const box = placeholder.getBoundingClientRect();
-      return box.bottom < 0 || box.top > innerHeight;
-    }),
-  );
+  // Pagefind draws a result when its placeholder scrolls into view: bring each into view until none is left, so the
+  // list does not depend on the viewport or on what else the page shows above the results (an offline banner).
+  for (;;) {
+    const remaining = await page.evaluate(() => {
+      const placeholders = document.querySelectorAll('pagefind-results .pf-skeleton');
+      placeholders[0]?.scrollIntoView();
+      return placeholders.length;
+    });
+    if (remaining === 0) break;
+    await page.waitForFunction((count) => document.querySelectorAll('pagefind-results .pf-skeleton').length < count, remaining);
+  }
   return page.locator('.search-hit-title').allTextContents();
 }

@@ -168,11 +168,15 @@ describe('astro build of the fixture catalog', () => {
     expect(march.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/shelf/dates/2025/03/2/');
   });
 
-  test('has a home page with the count, the newest papers and the ways in, and a 404 page', async () => {
+  test("has a home page with the count, the newest digest's papers and the ways in, and a 404 page", async () => {
     const home = await page('');
     expect(text(home.querySelector('.lead'))).toContain('A catalog of 36 research papers');
-    expect(home.querySelectorAll('.paper-list > li')).toHaveLength(10);
-    expect(text(home.querySelector('.paper-list h3'))).toBe('Nemotron-Flash: Towards Latency-Optimal Hybrid Small Language Models');
+    // The newest listing day first, in its digests' order (content/digests.json, newest date first).
+    const digests: { listedOn: string | null; papers: string[] }[] = JSON.parse(await readFile(join(site.contentDir, 'digests.json'), 'utf8'));
+    const newest = digests.map((digest) => digest.listedOn).filter((date) => date !== null).sort().at(-1)!;
+    const papers = [...new Set(digests.filter((digest) => digest.listedOn === newest).flatMap((digest) => digest.papers))];
+    expect(home.querySelectorAll('.paper-list h3 a').map((a) => a.getAttribute('href'))).toEqual(papers.map((slug) => `/shelf/papers/${slug}/`));
+    expect(home.querySelector('#newest a')?.getAttribute('href')).toBe(`/shelf/digests/${newest}/`);
     expect(text(await page('404.html'))).toContain('Page not found');
   });
 
