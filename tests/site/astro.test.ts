@@ -90,6 +90,27 @@ describe('astro build of the fixture catalog', () => {
     expect(topics).toContain('/shelf/topics/spiking-neuromorphic/');
   });
 
+  test('describes a paper page to search engines and link previews: JSON-LD ScholarlyArticle, OpenGraph, Twitter card', async () => {
+    const doc = await page('papers/spiking-diffusion-models');
+    const url = 'https://catalog.example.org/shelf/papers/spiking-diffusion-models/';
+    const blocks = doc.querySelectorAll('script[type="application/ld+json"]');
+    expect(blocks).toHaveLength(1);
+    const article = JSON.parse(blocks[0]!.textContent);
+    expect(article).toMatchObject({ '@context': 'https://schema.org', '@type': 'ScholarlyArticle', name: 'Spiking diffusion models', datePublished: '2024-08-29', url, codeRepository: 'https://github.com/AndyCao1125/SDM' });
+    expect(article.abstract).toMatch(/^A newer copy of the abstract/);
+    expect(article.keywords).toContain('Spiking and neuromorphic computing');
+    // No invented data: the digest names no authors.
+    expect(article).not.toHaveProperty('author');
+    expect(doc.querySelectorAll('meta[name^="citation_"]')).toHaveLength(0);
+    const meta = (attribute: string, name: string) => doc.querySelector(`meta[${attribute}="${name}"]`)?.getAttribute('content');
+    expect([meta('property', 'og:type'), meta('property', 'og:url'), meta('property', 'og:title'), meta('name', 'twitter:card'), meta('name', 'twitter:title')]).toEqual(['article', url, 'Spiking diffusion models', 'summary', 'Spiking diffusion models']);
+    // A title with </script> cannot end the block: the page's JSON-LD still reads back as the title.
+    const hostile = await page('papers/reasoning-with-think-tags-and-friends');
+    const raw = hostile.querySelector('script[type="application/ld+json"]')!.textContent;
+    expect(raw).not.toMatch(/<\/script|<!--/i);
+    expect(JSON.parse(raw).name).toBe('Reasoning with <think> Tags & Friends');
+  });
+
   test('keeps abstract paragraphs and shows an organisation instead of an author count', async () => {
     const minmo = await page('papers/minmo-a-multimodal-large-language-model-for-seamless-voice-interaction');
     expect(minmo.querySelectorAll('.abstract p')).toHaveLength(2);
@@ -130,6 +151,11 @@ describe('astro build of the fixture catalog', () => {
       expect(parsed.querySelectorAll('img, iframe, object, think, b, Component'), relative(dist, file)).toHaveLength(0);
       expect(parsed.querySelectorAll('[onerror], [onload], [onclick]'), relative(dist, file)).toHaveLength(0);
       for (const script of parsed.querySelectorAll('script')) {
+        // JSON-LD is data, never run: it must parse as JSON whatever the digest says.
+        if (script.getAttribute('type') === 'application/ld+json') {
+          expect(() => JSON.parse(script.textContent), relative(dist, file)).not.toThrow();
+          continue;
+        }
         expect(['module', 'text/pagefind-template'], relative(dist, file)).toContain(script.getAttribute('type'));
         expect(script.textContent).not.toMatch(/alert|process\.exit|process\.env/);
       }
