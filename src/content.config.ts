@@ -3,13 +3,13 @@ import { defineCollection } from 'astro:content';
 import { contentDir } from 'virtual:papershelf/settings';
 import { file } from 'astro/loaders';
 import { papersLoader } from './integrations/papers-loader.ts';
-import { digestSchema, itemSchema, topicSchema } from './lib/schema.ts';
+import { digestSchema, paperItemSchema, topicSchema } from './lib/schema.ts';
 
 /** One item per paper, written by the ingest; the frontmatter holds all digest data, the body holds editors' notes. */
 const papers = defineCollection({
   // Data only, unless an editor wrote an MDX body: only those items are compiled.
   loader: papersLoader({ folder: resolve(contentDir, 'papers') }),
-  schema: itemSchema,
+  schema: paperItemSchema,
 });
 
 /** The topic vocabulary: id (URL key), name, description, and the terms that assign it. */

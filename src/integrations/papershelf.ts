@@ -6,6 +6,8 @@ import { lockProject } from './build-lock.ts';
 import { describeSummary, ingest, IngestError, IngestFileError } from './ingest.ts';
 import { PAPERS_LOADER } from './papers-loader.ts';
 import { readSettings, type Settings } from './settings.ts';
+import { publishedPaths, updateRecord } from './url-record.ts';
+import { printable } from '../lib/printable.ts';
 
 /**
  * Runs the ingest (seeds → content/papers/*.mdx) before Astro reads the content collections, and again in
@@ -53,6 +55,19 @@ export default function papershelf(): AstroIntegration {
             }
           });
         });
+      },
+      'astro:build:done': ({ dir, assets, logger }) => {
+        // A published URL is a promise: check this build against the record, and record what it adds.
+        const outcome = updateRecord(settings.contentDir, publishedPaths(fileURLToPath(dir), assets));
+        const file = relative(process.cwd(), outcome.file) || outcome.file;
+        if (outcome.dropped.length > 0) {
+          logger.error(
+            `${outcome.dropped.length} published URL(s) of ${file} would stop working:\n${outcome.dropped.map((path) => `  ${printable(path)}`).join('\n')}\n` +
+              '  Hint:\n    Keep the page, or make its URL redirect: an item merged into another (merged_into: <slug>) leads to that paper. See README, "Permanent URLs".',
+          );
+          process.exit(1);
+        }
+        if (outcome.added.length > 0) logger.info(`${file}: ${outcome.added.length} new URL(s) recorded`);
       },
     },
   };

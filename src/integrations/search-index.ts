@@ -23,6 +23,9 @@ const pagefindVersion = (JSON.parse(readFileSync(new URL('../package.json', impo
  */
 export const MAX_FRAGMENTS = 750;
 
+/** The route of a paper's page, as Astro's build names it. */
+const PAPER_ROUTE = '/papers/[slug]';
+
 /**
  * After `astro build`: indexes the paper pages with Pagefind and writes `sw.js` and `offline-manifest.json`: the
  * worker keeps the shell and Pagefind's runtime on a first visit, and the manifest lists the whole index for readers
@@ -43,10 +46,10 @@ export default function searchIndex(options: { shardSize?: number } = {}): Astro
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         cacheDir = fileURLToPath(config.cacheDir);
       },
-      'astro:build:done': async ({ dir, pages, logger }) => {
+      'astro:build:done': async ({ dir, assets, logger }) => {
         const out = fileURLToPath(dir);
-        // A paper's page is papers/<slug>/; papers/ and papers/page/<n>/ list them all.
-        const papers = pages.filter((page) => /^papers\/[^/]+\/$/.test(page.pathname)).length;
+        // The pages of the paper route (papers/<slug>/), rendered or restored; redirects of merged items are another route.
+        const papers = assets.get(PAPER_ROUTE)?.length ?? 0;
         const indexed = await indexPapers(out, cacheDir, shardSize);
         if (indexed.pages < papers) throw new Error(`Pagefind indexed ${indexed.pages} paper pages, but the build rendered ${papers}`);
         const shards = indexed.shards === 1 ? '' : ` in ${indexed.shards} shards`;

@@ -7,6 +7,8 @@ import { legacyYearPages } from './pagination.ts';
 import { mergedBundles } from './search-shards.ts';
 import { digestDays, neighboursOf, paperListings, type DigestDay } from './digests.ts';
 import { findPaperLinks, type FindLink } from './find-links.ts';
+import { mergeRedirects, type Moved } from './redirects.ts';
+import { AstroError } from 'astro/errors';
 import { formatDate } from './format.ts';
 
 /** A paper as the pages see it: the model's fields, the digest it came from, and the entry whose MDX body editors write. */
@@ -25,8 +27,11 @@ const [entries, topicEntries, digestEntries] = await Promise.all([getCollection(
 export const vocabulary: Topic[] = topicEntries.map((entry) => entry.data);
 const known = new Set(vocabulary.map((topic) => topic.id));
 
+// An item an editor merged into another (`merged_into`) is no paper of its own: its URL leads to the other's page.
+const merged = entries.filter((entry) => entry.data.merged_into !== undefined);
+
 /** Every paper, newest first. */
-export const papers: CatalogPaper[] = entries.map(toCatalogPaper).sort(compareNewestFirst);
+export const papers: CatalogPaper[] = entries.filter((entry) => entry.data.merged_into === undefined).map(toCatalogPaper).sort(compareNewestFirst);
 
 /** Papers by topic id, by author key (a count or `organization`), by year and by `yyyy/mm`; each newest first. */
 export const papersByTopic = groupBy(papers, (paper) => paper.topics);
@@ -43,6 +48,21 @@ export const topicsById = new Map(topicList.map((topic) => [topic.slug, topic]))
 export const topicsWithPapers = topicList.filter((topic) => topic.count > 0);
 /** Old URLs of year pages, each leading to the page's current URL. */
 export const yearPageRedirects = legacyYearPages(dateList);
+
+const paperSlugs = new Set(papers.map((paper) => paper.slug));
+const merges = mergeRedirects(
+  merged.map((entry) => ({ slug: entry.id, mergedInto: entry.data.merged_into! })),
+  (slug) => paperSlugs.has(slug),
+);
+if (merges.problems.length > 0) {
+  const error = new AstroError(`${merges.problems.length} item(s) merged into no paper:\n${merges.problems.map((problem) => `content/${problem}.mdx`).join('\n')}`, 'Set merged_into to the slug of an item that is a paper (its file name without .mdx), or remove it.');
+  error.stack = '';
+  throw error;
+}
+/** Pages of items merged into another paper's, each leading to that paper's page. */
+export const paperRedirects = merges.moved;
+/** Every page that moved, for the `_redirects` file: old year pages and merged papers. */
+export const movedPages: Moved[] = [...yearPageRedirects.map(({ from, to }) => ({ from, to })), ...paperRedirects];
 /** The Pagefind bundles the search page merges into the first: one per shard of a large catalog's index. */
 export const searchShards = mergedBundles(papers.length, import.meta.env.PAPERSHELF_SHARD_SIZE);
 /** The papers the home page shows first. */

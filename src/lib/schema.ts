@@ -74,6 +74,19 @@ export const itemSchema = z
 export type ItemData = z.infer<typeof itemSchema>;
 
 /**
+ * Keys an editor sets that the catalog reads; the ingest never writes them (they are not generated keys).
+ * `merged_into` merges this item's paper into another item's: this item's URL then leads there, and it is no longer
+ * a paper of its own.
+ */
+export const editorKeysShape = {
+  merged_into: z.string().regex(SLUG_PATTERN, 'expected the slug of the item this paper was merged into').optional(),
+};
+
+/** An item as the content collection reads it: the generated keys and the editors' keys the catalog uses. */
+export const paperItemSchema = itemSchema.safeExtend(editorKeysShape);
+export type PaperItemData = z.infer<typeof paperItemSchema>;
+
+/**
  * A digest as the catalog shows it, written by the ingest to `content/digests.json`: its file, the listing's date
  * when the digest states one, and its papers by slug in the digest's own order.
  */

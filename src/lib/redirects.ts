@@ -1,0 +1,46 @@
+import { paths } from './paths.ts';
+
+/** An old URL (a path below the base) that leads to a page's current one. */
+export interface Moved {
+  from: string;
+  to: string;
+}
+
+/** An item an editor merged into another paper's item (`merged_into: <slug>` in its frontmatter). */
+export interface MergedItem {
+  slug: string;
+  mergedInto: string;
+}
+
+/**
+ * The redirects of merged items: each merged item's page leads to the paper it was merged into, following chains
+ * (a → b → c leads a to c) so no redirect leads to another. A merge into a slug that is not an item, or a cycle, is a
+ * problem naming the item, and that item gets no redirect.
+ */
+export function mergeRedirects(merged: readonly MergedItem[], isPaper: (slug: string) => boolean): { moved: Moved[]; problems: string[] } {
+  const into = new Map(merged.map((item) => [item.slug, item.mergedInto]));
+  const moved: Moved[] = [];
+  const problems: string[] = [];
+  for (const item of [...merged].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))) {
+    const seen = new Set([item.slug]);
+    let target = item.mergedInto;
+    while (into.has(target) && !seen.has(target)) {
+      seen.add(target);
+      target = into.get(target)!;
+    }
+    if (seen.has(target)) problems.push(`papers/${item.slug}: merged_into leads round in a circle (${[...seen, target].join(' → ')})`);
+    else if (!isPaper(target)) problems.push(`papers/${item.slug}: merged_into names "${target}", which is not a paper's slug`);
+    else moved.push({ from: paths.paper(item.slug), to: paths.paper(target) });
+  }
+  return { moved, problems };
+}
+
+/**
+ * A `_redirects` file (Netlify, Cloudflare Pages and others read it): one `old new 301` line per moved page, with the
+ * deployment's base, sorted so that the same redirects give the same bytes.
+ */
+export function redirectsFile(moved: readonly Moved[], base: string): string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const lines = moved.map((redirect) => `${prefix}${redirect.from} ${prefix}${redirect.to} 301`).sort();
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}

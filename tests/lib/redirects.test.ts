@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest';
+import { mergeRedirects, redirectsFile } from '../../src/lib/redirects.ts';
+
+const papers = new Set(['a', 'b']);
+const isPaper = (slug: string) => papers.has(slug);
+
+describe('mergeRedirects', () => {
+  test("leads a merged item's page to the paper it was merged into", () => {
+    expect(mergeRedirects([{ slug: 'x', mergedInto: 'a' }], isPaper)).toEqual({ moved: [{ from: 'papers/x/', to: 'papers/a/' }], problems: [] });
+  });
+
+  test('follows a chain of merges to its paper, so no redirect leads to another', () => {
+    const { moved } = mergeRedirects([{ slug: 'y', mergedInto: 'x' }, { slug: 'x', mergedInto: 'b' }], isPaper);
+    expect(moved).toEqual([{ from: 'papers/x/', to: 'papers/b/' }, { from: 'papers/y/', to: 'papers/b/' }]);
+  });
+
+  test('names a merge into no paper and a circle of merges as problems, with no redirect', () => {
+    const { moved, problems } = mergeRedirects([{ slug: 'x', mergedInto: 'nowhere' }, { slug: 'p', mergedInto: 'q' }, { slug: 'q', mergedInto: 'p' }], isPaper);
+    expect(moved).toEqual([]);
+    expect(problems).toEqual([
+      'papers/p: merged_into leads round in a circle (p → q → p)',
+      'papers/q: merged_into leads round in a circle (q → p → q)',
+      'papers/x: merged_into names "nowhere", which is not a paper\'s slug',
+    ]);
+  });
+});
+
+describe('redirectsFile', () => {
+  test('writes one sorted "old new 301" line a move, under the base', () => {
+    expect(redirectsFile([{ from: 'papers/y/', to: 'papers/b/' }, { from: 'dates/2025/2/', to: 'dates/2025/page/2/' }], '/shelf/')).toBe(
+      '/shelf/dates/2025/2/ /shelf/dates/2025/page/2/ 301\n/shelf/papers/y/ /shelf/papers/b/ 301\n',
+    );
+  });
+
+  test('is empty when nothing moved', () => {
+    expect(redirectsFile([], '/')).toBe('');
+  });
+});

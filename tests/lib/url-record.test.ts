@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import { compareRecord, formatRecord, parseRecord, publishedPath } from '../../src/lib/url-record.ts';
+
+describe('publishedPath', () => {
+  test('gives a page its directory URL, the home page /, any other file itself', () => {
+    expect(['index.html', 'papers/a/index.html', 'rss.xml', 'topics/x/rss.xml', 'papers.json'].map(publishedPath)).toEqual(['/', '/papers/a/', '/rss.xml', '/topics/x/rss.xml', '/papers.json']);
+  });
+
+  test('returns undefined for the 404 page and a host file such as _redirects', () => {
+    expect([publishedPath('404.html'), publishedPath('_redirects')]).toEqual([undefined, undefined]);
+  });
+});
+
+describe('parseRecord and formatRecord', () => {
+  test('read back what they write, sorted, each path once, comments and blank lines skipped', () => {
+    const text = formatRecord(['/papers/b/', '/', '/papers/a/', '/papers/b/']);
+    expect(text.startsWith('# ')).toBe(true);
+    expect(parseRecord(text)).toEqual(['/', '/papers/a/', '/papers/b/']);
+    expect(parseRecord(`${text}\n\n# a note\n`)).toEqual(['/', '/papers/a/', '/papers/b/']);
+  });
+
+  test('give the same bytes whatever the order of the paths', () => {
+    expect(formatRecord(['/b/', '/a/', '/c/'])).toBe(formatRecord(['/c/', '/b/', '/a/']));
+  });
+});
+
+describe('compareRecord', () => {
+  test('names recorded paths the build no longer publishes, and paths published for the first time', () => {
+    expect(compareRecord(['/', '/papers/a/', '/papers/gone/'], new Set(['/', '/papers/a/', '/papers/new/']))).toEqual({ dropped: ['/papers/gone/'], added: ['/papers/new/'] });
+  });
+
+  test('finds nothing to say when the build publishes exactly the record', () => {
+    expect(compareRecord(['/', '/x/'], new Set(['/x/', '/']))).toEqual({ dropped: [], added: [] });
+  });
+
+  test('compares 100,000 paths in one pass', () => {
+    const paths = Array.from({ length: 100_000 }, (_, i) => `/papers/p${i}/`);
+    const { dropped, added } = compareRecord(paths, new Set([...paths.slice(1), '/papers/new/']));
+    expect(dropped).toEqual(['/papers/p0/']);
+    expect(added).toEqual(['/papers/new/']);
+  });
+});
