@@ -7,4 +7,6 @@ interface ImportMetaEnv {
 declare module 'virtual:papershelf/settings' {
   /** The content folder, absolute: where the ingest wrote the items. */
   export const contentDir: string;
+  /** The operator's redirects (content/redirects.yaml): paths below the base, without their leading `/`. */
+  export const redirects: { from: string; to: string }[];
 }

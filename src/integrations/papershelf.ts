@@ -1,5 +1,5 @@
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import { lockProject } from './build-lock.ts';
@@ -8,6 +8,9 @@ import { PAPERS_LOADER } from './papers-loader.ts';
 import { readSettings, type Settings } from './settings.ts';
 import { publishedPaths, updateRecord } from './url-record.ts';
 import { printable } from '../lib/printable.ts';
+import { readRedirects, REDIRECTS_FILE, type Moved } from '../lib/redirects.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 
 /**
  * Runs the ingest (seeds → content/papers/*.mdx) before Astro reads the content collections, and again in
@@ -15,6 +18,8 @@ import { printable } from '../lib/printable.ts';
  */
 export default function papershelf(): AstroIntegration {
   let settings: Settings;
+  // The operator's redirects (content/redirects.yaml), read with the settings and served with them.
+  let redirects: Moved[] = [];
   return {
     name: 'papershelf',
     hooks: {
@@ -22,10 +27,11 @@ export default function papershelf(): AstroIntegration {
         // The environment is read here, once, against the project's root; the rest takes settings as arguments.
         settings = readSettings(process.env, fileURLToPath(config.root));
         // content.config.ts reads the content folder from this module.
-        updateConfig({ vite: { plugins: [settingsModule(settings)] } });
+        updateConfig({ vite: { plugins: [settingsModule(settings, () => redirects)] } });
         // One build at a time per content folder and outDir: see build-lock.ts.
         const lock = lockProject(command, { root: fileURLToPath(config.root), contentDir: settings.contentDir, outDir: fileURLToPath(config.outDir) }, logger);
         try {
+          redirects = loadRedirects(settings.contentDir);
           await run(settings, logger);
         } catch (error) {
           // Astro announces any error a hook throws as "an unhandled error", which reads like a crash. A problem with
@@ -58,12 +64,22 @@ export default function papershelf(): AstroIntegration {
       },
       'astro:build:done': ({ dir, assets, logger }) => {
         // A published URL is a promise: check this build against the record, and record what it adds.
-        const outcome = updateRecord(settings.contentDir, publishedPaths(fileURLToPath(dir), assets));
-        const file = relative(process.cwd(), outcome.file) || outcome.file;
+        const published = publishedPaths(fileURLToPath(dir), assets);
+        // A redirect must lead somewhere this build published.
+        const nowhere = redirects.filter((redirect) => !published.has(`/${redirect.to}`));
+        if (nowhere.length > 0) {
+          logger.error(
+            `${nowhere.length} redirect(s) of ${REDIRECTS_FILE} lead to no page:\n${nowhere.map((redirect) => `  /${printable(redirect.from)} → /${printable(redirect.to)}`).join('\n')}\n` +
+              '  Hint:\n    Point each `to` at a page the catalog publishes (a path below the base, such as /topics/language-models/).',
+          );
+          process.exit(1);
+        }
+        const outcome = updateRecord(settings.contentDir, published);
+        const file = shown(outcome.file);
         if (outcome.dropped.length > 0) {
           logger.error(
             `${outcome.dropped.length} published URL(s) of ${file} would stop working:\n${outcome.dropped.map((path) => `  ${printable(path)}`).join('\n')}\n` +
-              '  Hint:\n    Keep the page, or make its URL redirect: an item merged into another (merged_into: <slug>) leads to that paper. See README, "Permanent URLs".',
+              '  Hint:\n    Keep the page, or make its URL lead on: list it in content/redirects.yaml (from: the old path, to: its new place), or merge its item into another (merged_into: <slug>). See README, "Permanent URLs".',
           );
           process.exit(1);
         }
@@ -76,14 +92,33 @@ export default function papershelf(): AstroIntegration {
 /** The id content.config.ts imports the settings it needs from. */
 const SETTINGS_MODULE = 'virtual:papershelf/settings';
 
-/** A Vite plugin serving `virtual:papershelf/settings`: the content folder, as the ingest used it. */
-function settingsModule(settings: Settings): NonNullable<NonNullable<AstroConfig['vite']>['plugins']>[number] {
+/** A Vite plugin serving `virtual:papershelf/settings`: the content folder, as the ingest used it, and the redirects. */
+function settingsModule(settings: Settings, redirects: () => Moved[]): NonNullable<NonNullable<AstroConfig['vite']>['plugins']>[number] {
   const resolved = `\0${SETTINGS_MODULE}`;
   return {
     name: 'papershelf-settings',
     resolveId: (id: string) => (id === SETTINGS_MODULE ? resolved : undefined),
-    load: (id: string) => (id === resolved ? `export const contentDir = ${JSON.stringify(settings.contentDir)};` : undefined),
+    load: (id: string) =>
+      id === resolved ? `export const contentDir = ${JSON.stringify(settings.contentDir)};\nexport const redirects = ${JSON.stringify(redirects())};` : undefined,
   };
+}
+
+/** A file's name from the project root when it lies inside it, else its absolute name. */
+function shown(file: string): string {
+  const name = relative(process.cwd(), file);
+  return name === '' || name.startsWith('..') ? file : name;
+}
+
+/** The operator's redirects file of the content folder, read and checked; none when there is no such file. */
+function loadRedirects(contentDir: string): Moved[] {
+  const file = join(contentDir, REDIRECTS_FILE);
+  if (!existsSync(file)) return [];
+  const { moved, problems } = readRedirects(readFileSync(file, 'utf8'), parseYaml);
+  if (problems.length === 0) return moved;
+  const name = shown(file);
+  const error = new AstroError(`${name}: ${problems.length} problem(s):\n${problems.map((problem) => `  ${printable(problem)}`).join('\n')}`, 'Each redirect is a list item with from: /old/page/ and to: /new/place/, both paths below the base.');
+  error.stack = '';
+  throw error;
 }
 
 /** Runs one ingest and logs its summary; throws (failing the build) on problems unless they are allowed. */

@@ -9,6 +9,7 @@ import { digestDays, neighboursOf, paperListings, type DigestDay } from './diges
 import { findPaperLinks, type FindLink } from './find-links.ts';
 import { mergeRedirects, type Moved } from './redirects.ts';
 import { AstroError } from 'astro/errors';
+import { redirects } from 'virtual:papershelf/settings';
 import { formatDate } from './format.ts';
 
 /** A paper as the pages see it: the model's fields, the digest it came from, and the entry whose MDX body editors write. */
@@ -61,8 +62,10 @@ if (merges.problems.length > 0) {
 }
 /** Pages of items merged into another paper's, each leading to that paper's page. */
 export const paperRedirects = merges.moved;
-/** Every page that moved, for the `_redirects` file: old year pages and merged papers. */
-export const movedPages: Moved[] = [...yearPageRedirects.map(({ from, to }) => ({ from, to })), ...paperRedirects];
+/** Pages the operator retired in content/redirects.yaml, each leading to its new place. */
+export const operatorRedirects: Moved[] = redirects;
+/** Every page that moved, for the `_redirects` file: old year pages, merged papers and the operator's redirects. */
+export const movedPages: Moved[] = [...yearPageRedirects.map(({ from, to }) => ({ from, to })), ...paperRedirects, ...operatorRedirects];
 /** The Pagefind bundles the search page merges into the first: one per shard of a large catalog's index. */
 export const searchShards = mergedBundles(papers.length, import.meta.env.PAPERSHELF_SHARD_SIZE);
 /** The papers the home page shows first. */

@@ -44,3 +44,40 @@ export function redirectsFile(moved: readonly Moved[], base: string): string {
   const lines = moved.map((redirect) => `${prefix}${redirect.from} ${prefix}${redirect.to} 301`).sort();
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
+
+/** The operator's redirects file, `content/redirects.yaml`: a list of `{ from, to }` URL paths below the base. */
+export const REDIRECTS_FILE = 'redirects.yaml';
+
+const pagePath = /^\/(?:[^/\s?#]+\/)+$/;
+const anyPath = /^\/[^\s?#]*$/;
+
+/**
+ * Reads the operator's redirects (YAML text: a list of `from: /old/page/` and `to: /new/place/`, paths below the
+ * site's base) into moves, or problems naming the entry. `from` must be a page path (ending in `/`); a `from` listed
+ * twice is a problem. An empty file is no redirects.
+ */
+export function readRedirects(text: string, parse: (text: string) => unknown): { moved: Moved[]; problems: string[] } {
+  let data: unknown;
+  try {
+    data = parse(text) ?? [];
+  } catch (error) {
+    return { moved: [], problems: [`not YAML: ${(error as Error).message.split('\n')[0]}`] };
+  }
+  if (!Array.isArray(data)) return { moved: [], problems: ['expected a list of redirects, each with from and to'] };
+  const moved: Moved[] = [];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  data.forEach((entry: unknown, index) => {
+    const { from, to } = (entry ?? {}) as { from?: unknown; to?: unknown };
+    const where = `redirect ${index + 1}`;
+    if (typeof from !== 'string' || !pagePath.test(from)) problems.push(`${where}: from must be a page's path below the base, such as /topics/old/`);
+    else if (typeof to !== 'string' || !anyPath.test(to)) problems.push(`${where}: to must be a path below the base, such as /topics/new/`);
+    else if (from === to) problems.push(`${where}: leads to itself`);
+    else if (seen.has(from)) problems.push(`${where}: ${from} is redirected twice`);
+    else {
+      seen.add(from);
+      moved.push({ from: from.slice(1), to: to.slice(1) });
+    }
+  });
+  return { moved, problems };
+}

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { mergeRedirects, redirectsFile } from '../../src/lib/redirects.ts';
+import { parse } from 'yaml';
+import { mergeRedirects, readRedirects, redirectsFile } from '../../src/lib/redirects.ts';
 
 const papers = new Set(['a', 'b']);
 const isPaper = (slug: string) => papers.has(slug);
@@ -34,5 +35,36 @@ describe('redirectsFile', () => {
 
   test('is empty when nothing moved', () => {
     expect(redirectsFile([], '/')).toBe('');
+  });
+});
+
+describe('readRedirects', () => {
+  const read = (text: string) => readRedirects(text, parse);
+
+  test('reads from and to paths into moves below the base', () => {
+    expect(read('- from: /topics/old/\n  to: /topics/new/\n- from: /papers/page/9/\n  to: /papers/\n')).toEqual({
+      moved: [{ from: 'topics/old/', to: 'topics/new/' }, { from: 'papers/page/9/', to: 'papers/' }],
+      problems: [],
+    });
+  });
+
+  test('takes an empty file as no redirects', () => {
+    expect(read('')).toEqual({ moved: [], problems: [] });
+  });
+
+  test('names each bad entry by its number, and keeps the good ones', () => {
+    const { moved, problems } = read('- from: no-slash\n  to: /x/\n- from: /a/\n- from: /b/\n  to: /b/\n- from: /c/\n  to: /d/\n- from: /c/\n  to: /e/\n');
+    expect(moved).toEqual([{ from: 'c/', to: 'd/' }]);
+    expect(problems).toEqual([
+      'redirect 1: from must be a page\'s path below the base, such as /topics/old/',
+      'redirect 2: to must be a path below the base, such as /topics/new/',
+      'redirect 3: leads to itself',
+      'redirect 5: /c/ is redirected twice',
+    ]);
+  });
+
+  test('says when the text is not YAML or not a list', () => {
+    expect(read('from: [').problems[0]).toMatch(/^not YAML: /);
+    expect(read('from: /a/\n').problems).toEqual(['expected a list of redirects, each with from and to']);
   });
 });

@@ -76,9 +76,31 @@ describe('permanent URLs', () => {
     const dropped = await build();
     expect(dropped.code).not.toBe(0);
     expect(dropped.output).toMatch(/published URL\(s\) of \S*published-urls\.txt would stop working/);
-    expect(dropped.output).toContain('/papers/only-listed-on-the-second-day/');
+    for (const path of ['/papers/only-listed-on-the-second-day/', '/digests/2026-03-04/', '/authors/2/']) expect(dropped.output).toContain(`  ${path}\n`);
     expect(dropped.output).toContain('merged_into');
     expect(dropped.output).not.toMatch(/\n\s+at /);
+    expect(await record()).toEqual(before);
+  }, 240_000);
+
+  test("the operator's redirects file retires a URL: its page leads on, and a redirect to no page fails the build", async () => {
+    const redirects = join(site.contentDir, 'redirects.yaml');
+    await writeFile(redirects, '- from: /papers/only-listed-on-the-second-day/\n  to: /papers/nowhere/\n');
+    const nowhere = await build();
+    expect(nowhere.code).not.toBe(0);
+    expect(nowhere.output).toContain('/papers/only-listed-on-the-second-day/ → /papers/nowhere/');
+    expect(nowhere.output).not.toMatch(/\n\s+at /);
+
+    // Everything the removed digest alone published: its paper, its day, and the topic and author-count pages only its
+    // paper filled.
+    const retire = { '/papers/only-listed-on-the-second-day/': '/papers/', '/digests/2026-03-04/': '/digests/', '/authors/2/': '/authors/', '/topics/efficient-architectures/': '/topics/' };
+    await writeFile(redirects, Object.entries(retire).map(([from, to]) => `- from: ${from}\n  to: ${to}\n`).join(''));
+    const before = await record();
+    const retired = await build();
+    expect(retired.code, retired.output).toBe(0);
+    const page = await html('papers/only-listed-on-the-second-day');
+    expect(page.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe('0; url=/papers/');
+    const hostFile = await readFile(join(dist, '_redirects'), 'utf8');
+    for (const [from, to] of Object.entries(retire)) expect(hostFile).toContain(`${from} ${to} 301\n`);
     expect(await record()).toEqual(before);
   }, 240_000);
 });
