@@ -22,7 +22,8 @@ export async function measureDev(scratch: Scratch, digest: string, port: number)
   delete env.PAPERSHELF_ALLOW_INVALID;
   delete env.PAPERSHELF_BASE;
   const started = performance.now();
-  const server = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: root, env, stdio: 'ignore' });
+  // --ignore-lock: a dev server the operator runs in this project must not stop this one (Astro allows one otherwise).
+  const server = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--port', String(port), '--host', '127.0.0.1'], { cwd: root, env, stdio: 'ignore' });
   try {
     const base = `http://127.0.0.1:${port}/`;
     await until(() => answers(base, 'Papershelf'), 300);

@@ -342,7 +342,8 @@ describe('npm run dev', () => {
   test('shows the catalog and picks up an edited digest without a restart', async () => {
     const site = await createFixtureSite();
     const port = 4600 + (process.pid % 300);
-    server = spawn(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+    // --ignore-lock: Astro allows one dev server per project unless told otherwise; one the operator runs must not fail this.
+    server = spawn(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--port', String(port), '--host', '127.0.0.1'], {
       cwd: repoRoot,
       env: { ...siteEnv(site), NODE_ENV: 'development' },
       stdio: ['ignore', 'pipe', 'pipe'],
