@@ -8,6 +8,7 @@ import { mergedBundles } from './search-shards.ts';
 import { digestDays, neighboursOf, paperListings, type DigestDay } from './digests.ts';
 import { findPaperLinks, type FindLink } from './find-links.ts';
 import { formatDate } from './format.ts';
+import { newestPapersFeed, topicFeed } from './feeds.ts';
 
 /** A paper as the pages see it: the model's fields, the digest it came from, and the entry whose MDX body editors write. */
 export interface CatalogPaper extends Omit<Paper, 'key' | 'source'> {
@@ -88,6 +89,10 @@ export const newestDay = digestDayPages[0];
 /** Digests that state no listing date: they have no page of their own; the index counts their papers. */
 const undatedPapers = new Set(grouped.undated.flatMap((digest) => digest.papers));
 export const undatedDigests = { digests: grouped.undated.length, papers: undatedPapers.size };
+
+/** The catalog's feed of its newest papers, and each topic's by topic id (src/lib/feeds.ts). */
+export const catalogFeed = newestPapersFeed(papers);
+export const topicFeeds = new Map(topicsWithPapers.map((topic) => [topic.slug, topicFeed(topic, papersByTopic.get(topic.slug)!)]));
 
 /** A neighbour of a paper in its digest: enough to link it. */
 export interface PaperLink {
