@@ -94,6 +94,12 @@ export const undatedDigests = { digests: grouped.undated.length, papers: undated
 export const catalogFeed = newestPapersFeed(papers);
 export const topicFeeds = new Map(topicsWithPapers.map((topic) => [topic.slug, topicFeed(topic, papersByTopic.get(topic.slug)!)]));
 
+/** The newest date the catalog knows, a listing's or a paper's: the date of the data, never the clock's. */
+export const catalogDate = [newestDay?.date, papers[0]?.date].filter((date) => date !== undefined).sort().at(-1) ?? null;
+
+/** A paper's listing dates, newest first. */
+export const listingDates = (slug: string): readonly string[] => listings.dates.get(slug) ?? [];
+
 /** A neighbour of a paper in its digest: enough to link it. */
 export interface PaperLink {
   slug: string;
