@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import papershelf from './src/integrations/papershelf.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import sitemap from './src/integrations/sitemap.ts';
 
 // PAPERSHELF_SITE is the public origin (canonical URLs); PAPERSHELF_BASE a subpath to deploy under, e.g. /shelf/.
 export default defineConfig({
@@ -15,7 +16,7 @@ export default defineConfig({
   // Tests build fixture sites with their own content cache.
   cacheDir: process.env.PAPERSHELF_CACHE || './node_modules/.astro',
   // PAPERSHELF_SHARD_SIZE splits the search index into shards of that many papers (tests use it on small catalogs).
-  integrations: [papershelf(), mdx(), searchIndex({ shardSize: Number(process.env.PAPERSHELF_SHARD_SIZE) || undefined })],
+  integrations: [papershelf(), mdx(), searchIndex({ shardSize: Number(process.env.PAPERSHELF_SHARD_SIZE) || undefined }), ...sitemap()],
   // Two routes claiming one URL lose a page: fail the build instead of warning.
   prerenderConflictBehavior: 'error',
   // Pages whose cacheKey (a hash of what they show) is unchanged are restored from the last build, not re-rendered.

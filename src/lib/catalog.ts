@@ -11,6 +11,7 @@ import { mergeRedirects, type Moved } from './redirects.ts';
 import { AstroError } from 'astro/errors';
 import { redirects } from 'virtual:papershelf/settings';
 import { formatDate } from './format.ts';
+import { newestPapersFeed, topicFeed } from './feeds.ts';
 
 /** A paper as the pages see it: the model's fields, the digest it came from, and the entry whose MDX body editors write. */
 export interface CatalogPaper extends Omit<Paper, 'key' | 'source'> {
@@ -111,6 +112,16 @@ export const newestDay = digestDayPages[0];
 /** Digests that state no listing date: they have no page of their own; the index counts their papers. */
 const undatedPapers = new Set(grouped.undated.flatMap((digest) => digest.papers));
 export const undatedDigests = { digests: grouped.undated.length, papers: undatedPapers.size };
+
+/** The catalog's feed of its newest papers, and each topic's by topic id (src/lib/feeds.ts). */
+export const catalogFeed = newestPapersFeed(papers);
+export const topicFeeds = new Map(topicsWithPapers.map((topic) => [topic.slug, topicFeed(topic, papersByTopic.get(topic.slug)!)]));
+
+/** The newest date the catalog knows, a listing's or a paper's: the date of the data, never the clock's. */
+export const catalogDate = [newestDay?.date, papers[0]?.date].filter((date) => date !== undefined).sort().at(-1) ?? null;
+
+/** A paper's listing dates, newest first. */
+export const listingDates = (slug: string): readonly string[] => listings.dates.get(slug) ?? [];
 
 /** A neighbour of a paper in its digest: enough to link it. */
 export interface PaperLink {

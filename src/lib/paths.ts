@@ -21,6 +21,16 @@ export const paths = {
   /** One listing date's papers: one page per date, whatever number of digests list that day. */
   digest: (date: string) => `digests/${date}/`,
   search: () => 'search/',
+  /** The search page with a query (src/lib/search.ts reads `q`): `terms` URL-encoded, or OpenSearch's `{searchTerms}`. */
+  searchFor: (terms: string) => `search/?q=${terms}`,
+  /** The newest papers of the catalog, as RSS. */
+  feed: () => 'rss.xml',
+  /** The newest papers of one topic, as RSS. */
+  topicFeed: (id: string) => `topics/${id}/rss.xml`,
+  /** Every paper's data, as JSON (src/lib/dump.ts). */
+  dump: () => 'papers.json',
+  /** The OpenSearch description, which lets browsers add the catalog's search. */
+  openSearch: () => 'opensearch.xml',
 };
 
 /** Joins a site path to the deployment's base (`/` or `/sub/`), keeping exactly one slash between them. */
@@ -34,4 +44,9 @@ export function belowBase(base: string, url: string): string {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   if (!url.startsWith(prefix)) throw new Error(`${url} is not under the base ${prefix}`);
   return url.slice(prefix.length);
+}
+
+/** The absolute URL of a site path: the site's origin, the base, the path (`https://host/shelf/papers/x/`). */
+export function absoluteUrl(site: URL | string, base: string, path: string): string {
+  return new URL(withBase(base, path), site).href;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { bylineFact, formatDate, formatUpvotes, summarize } from '../../src/lib/format.ts';
-import { paths, withBase } from '../../src/lib/paths.ts';
+import { absoluteUrl, paths, withBase } from '../../src/lib/paths.ts';
 
 describe('withBase', () => {
   test('joins a path to a root or subpath base with one slash', () => {
@@ -43,5 +43,14 @@ describe('paths.papers', () => {
     expect([paths.papers(), paths.papers(1), paths.papers(2), paths.papers(400)]).toEqual(['papers/', 'papers/', 'papers/page/2/', 'papers/page/400/']);
     // A paper's slug is one segment, so no paper's URL is papers/page/<n>/.
     expect(paths.paper('page')).toBe('papers/page/');
+  });
+});
+
+describe('absoluteUrl', () => {
+  test('joins the site, the base and a path; keeps an OpenSearch placeholder as it is', () => {
+    expect(absoluteUrl('https://example.org', '/shelf/', paths.feed())).toBe('https://example.org/shelf/rss.xml');
+    expect(absoluteUrl(new URL('https://example.org/'), '/', paths.topicFeed('lm'))).toBe('https://example.org/topics/lm/rss.xml');
+    expect(absoluteUrl('https://example.org', '/shelf', paths.searchFor('{searchTerms}'))).toBe('https://example.org/shelf/search/?q={searchTerms}');
+    expect(absoluteUrl('https://example.org', '/shelf/', paths.home())).toBe('https://example.org/shelf/');
   });
 });

@@ -1,0 +1,196 @@
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { FEED_SIZE } from '../../src/lib/feeds.ts';
+import { buildSite, createFixtureSite, type FixtureSite } from '../helpers/fixture-site.ts';
+import { childNamed, childrenNamed, parseXml, type XmlElement } from '../helpers/xml.ts';
+
+// One real `astro build` under /shelf/ of the fixture digests, a digest whose title holds `&`, `<` and `]]>`
+// (tests/fixtures/site/reach/), and 60 filler papers: more papers than a feed holds, in "Other" too, and a year long
+// enough for the old year-page URLs that lead on.
+const SITE = 'https://catalog.example.org';
+const HOME = `${SITE}/shelf/`;
+const HOSTILE_TITLE = 'Feeds & Friends: <b>Bold</b> Language Models ]]> End CDATA';
+const HOSTILE_SLUG = 'feeds-and-friends-b-bold-b-language-models-end-cdata';
+let site: FixtureSite;
+let dist: string;
+let build: { code: number; output: string };
+
+beforeAll(async () => {
+  const seeds = ['001_first.txt', '002_second.txt', '002_second.meta.yaml', '003_hostile.txt'].map((name) => `tests/fixtures/site/seeds/${name}`);
+  site = await createFixtureSite({ digests: [...seeds, 'tests/fixtures/site/reach/005_feed-titles.txt'], fillers: 60 });
+  dist = join(site.dir, 'www/shelf');
+  build = await buildSite(site, dist, { PAPERSHELF_BASE: '/shelf/', PAPERSHELF_SITE: SITE });
+}, 240_000);
+
+afterAll(async () => {
+  if (site) await rm(site.dir, { recursive: true, force: true });
+});
+
+const read = (path: string) => readFile(join(dist, path), 'utf8');
+const page = async (path: string): Promise<HTMLElement> => parse(await read(join(path, path.endsWith('.html') ? '' : 'index.html')));
+const text = (element: XmlElement, name: string) => childNamed(element, name).text;
+
+/** Every HTML file of the build, by its path below dist. */
+async function htmlFiles(): Promise<string[]> {
+  const entries = await readdir(dist, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).map((entry) => relative(dist, join(entry.parentPath, entry.name)));
+}
+
+/** The papers a paginated list shows, in its order, following its "next" links: paths below the base. */
+async function listed(first: string): Promise<string[]> {
+  const slugs: string[] = [];
+  for (let path: string | undefined = first; path !== undefined; ) {
+    const doc = await page(path);
+    slugs.push(...doc.querySelectorAll('.paper-list h2 a').map((a) => a.getAttribute('href')!.replace(/^\/shelf\//, '')));
+    path = doc.querySelector('.pagination a[rel="next"]')?.getAttribute('href')?.replace(/^\/shelf\//, '');
+  }
+  return slugs;
+}
+
+/** A feed's channel, parsed strictly. */
+async function channel(path: string): Promise<XmlElement> {
+  const rss = parseXml(await read(path));
+  expect(rss.name).toBe('rss');
+  expect(rss.attributes.version).toBe('2.0');
+  return childNamed(rss, 'channel');
+}
+
+describe('feeds, the JSON dump, OpenSearch and the sitemap of a fixture build', () => {
+  test('the build succeeds', () => {
+    expect(build.code, build.output).toBe(0);
+  });
+
+  test('the catalog feed holds the newest 50 papers, in the order of the list of all papers', async () => {
+    const feed = await channel('rss.xml');
+    expect(text(feed, 'title')).toBe('Papershelf: newest papers');
+    expect(text(feed, 'link')).toBe(HOME);
+    expect(childNamed(feed, 'atom:link').attributes).toMatchObject({ href: `${HOME}rss.xml`, rel: 'self' });
+    expect(childrenNamed(feed, 'lastBuildDate')).toEqual([]);
+    const items = childrenNamed(feed, 'item');
+    const all = await listed('papers/');
+    expect(all.length).toBeGreaterThan(FEED_SIZE);
+    expect(items).toHaveLength(FEED_SIZE);
+    expect(items.map((item) => text(item, 'link'))).toEqual(all.slice(0, FEED_SIZE).map((path) => `${HOME}${path}`));
+    const dates = items.map((item) => Date.parse(text(item, 'pubDate')));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  });
+
+  test("a feed item has the paper's title, page, date, a summary of its abstract and its topics' names", async () => {
+    // The paper is older than the newest 50 of the catalog; its topic's feed has it.
+    const items = childrenNamed(await channel('topics/spiking-neuromorphic/rss.xml'), 'item');
+    const spiking = items.find((item) => text(item, 'link') === `${HOME}papers/spiking-diffusion-models/`)!;
+    expect(text(spiking, 'title')).toBe('Spiking diffusion models');
+    expect(text(spiking, 'guid')).toBe(`${HOME}papers/spiking-diffusion-models/`);
+    expect(text(spiking, 'pubDate')).toBe('Thu, 29 Aug 2024 00:00:00 GMT');
+    expect(text(spiking, 'description')).toMatch(/^A newer copy of the abstract about spiking neural networks\./);
+    expect(childrenNamed(spiking, 'category').map((category) => category.text)).toContain('Spiking and neuromorphic computing');
+  });
+
+  test('a title with &, < and ]]> survives intact, escaped in the file', async () => {
+    const raw = await read('rss.xml');
+    expect(raw).not.toContain(']]>');
+    const first = childrenNamed(await channel('rss.xml'), 'item')[0]!;
+    expect(text(first, 'title')).toBe(HOSTILE_TITLE);
+    expect(text(first, 'link')).toBe(`${HOME}papers/${HOSTILE_SLUG}/`);
+    expect(text(first, 'description')).toBe('A language model abstract with & and < and ]]>, which ends a CDATA section, and <![CDATA[ which starts one.');
+    expect(childrenNamed(first, 'category').map((category) => category.text)).toEqual(['Language models']);
+  });
+
+  test("a topic's feed holds its newest 50 papers in its list's order, and every topic with papers has one", async () => {
+    const topics = (await page('topics')).querySelectorAll('.facet-list a').map((a) => a.getAttribute('href')!.replace(/^\/shelf\//, ''));
+    expect(topics.length).toBeGreaterThan(1);
+    for (const topic of topics) {
+      const feed = await channel(`${topic}rss.xml`);
+      expect(text(feed, 'link')).toBe(`${HOME}${topic}`);
+      const expected = (await listed(topic)).slice(0, FEED_SIZE).map((path) => `${HOME}${path}`);
+      expect(childrenNamed(feed, 'item').map((item) => text(item, 'link')), topic).toEqual(expected);
+    }
+    const other = await channel('topics/other/rss.xml');
+    expect(text(other, 'title')).toBe('Papershelf: newest papers in Other');
+    expect(childrenNamed(other, 'item')).toHaveLength(FEED_SIZE);
+  });
+
+  test("every page's head offers the catalog feed and the search; a topic's pages offer its feed too", async () => {
+    for (const file of await htmlFiles()) {
+      const doc = await page(file);
+      if (doc.querySelector('meta[http-equiv="refresh"]')) continue;
+      const feeds = doc.querySelectorAll('head link[rel="alternate"][type="application/rss+xml"]').map((link) => [link.getAttribute('title'), link.getAttribute('href')]);
+      expect(feeds[0], file).toEqual(['Papershelf: newest papers', '/shelf/rss.xml']);
+      const topic = /^topics\/([^/]+)\//.exec(file)?.[1];
+      expect(feeds.slice(1), file).toEqual(topic ? [[expect.stringMatching(/^Papershelf: newest papers in /), `/shelf/topics/${topic}/rss.xml`]] : []);
+      const search = doc.querySelectorAll('head link[rel="search"]');
+      expect(search.map((link) => [link.getAttribute('type'), link.getAttribute('title'), link.getAttribute('href')]), file).toEqual([['application/opensearchdescription+xml', 'Papershelf', '/shelf/opensearch.xml']]);
+    }
+    expect((await page('topics/other/2')).querySelectorAll('head link[href="/shelf/topics/other/rss.xml"]')).toHaveLength(1);
+  });
+
+  test('the dump holds every paper, newest first, with its URL and data, in the versioned shape', async () => {
+    const dump = JSON.parse(await read('papers.json'));
+    expect(Object.keys(dump)).toEqual(['version', 'generated', 'site', 'topics', 'papers']);
+    expect(dump.version).toBe(1);
+    // The newest listing date of the digests, not the day of the build.
+    expect(dump.generated).toBe('2026-04-14');
+    expect(dump.site).toBe(HOME);
+    expect(dump.topics).toContainEqual({ id: 'other', name: 'Other', url: `${HOME}topics/other/` });
+    const all = await listed('papers/');
+    expect(dump.papers.map((paper: { url: string }) => paper.url)).toEqual(all.map((path) => `${HOME}${path}`));
+    const spiking = dump.papers.find((paper: { slug: string }) => paper.slug === 'spiking-diffusion-models');
+    expect(spiking).toEqual({
+      url: `${HOME}papers/spiking-diffusion-models/`,
+      slug: 'spiking-diffusion-models',
+      title: 'Spiking diffusion models',
+      abstract: ['A newer copy of the abstract about spiking neural networks. Our code is available at https://github.com/AndyCao1125/SDM.'],
+      date: '2024-08-29',
+      byline: { kind: 'authors', count: 7 },
+      upvotes: 12,
+      topics: expect.arrayContaining(['spiking-neuromorphic']),
+      code: ['https://github.com/AndyCao1125/SDM'],
+      links: [],
+      digests: ['2026-04-13', '2026-03-02'],
+    });
+    const hostile = dump.papers.find((paper: { slug: string }) => paper.slug === HOSTILE_SLUG);
+    expect(hostile).toMatchObject({ title: HOSTILE_TITLE, byline: { kind: 'authors', count: 2 }, upvotes: 9, topics: ['language-models'], digests: ['2026-04-14'] });
+    const nemotron = dump.papers.find((paper: { slug: string }) => paper.slug.startsWith('nemotron-flash'));
+    expect(nemotron.byline).toEqual({ kind: 'organization', handle: 'nvidia', name: 'NVIDIA' });
+  });
+
+  test('the OpenSearch description is valid XML whose template is the search page with q', async () => {
+    const description = parseXml(await read('opensearch.xml'));
+    expect(description.name).toBe('OpenSearchDescription');
+    expect(description.attributes.xmlns).toBe('http://a9.com/-/spec/opensearch/1.1/');
+    expect(text(description, 'ShortName')).toBe('Papershelf');
+    const urls = childrenNamed(description, 'Url').map((url) => url.attributes);
+    expect(urls).toContainEqual({ type: 'text/html', method: 'get', template: `${HOME}search/?q={searchTerms}` });
+    expect(urls).toContainEqual({ type: 'application/opensearchdescription+xml', rel: 'self', template: `${HOME}opensearch.xml` });
+    // The template leads to a page that exists.
+    expect((await page('search')).querySelector('pagefind-input')).not.toBeNull();
+  });
+
+  test('the sitemap lists every page but the redirects from old URLs and the 404 page', async () => {
+    const index = parseXml(await read('sitemap-index.xml'));
+    expect(index.name).toBe('sitemapindex');
+    const sitemaps = childrenNamed(index, 'sitemap').map((sitemap) => text(sitemap, 'loc'));
+    expect(sitemaps).toEqual([`${HOME}sitemap-0.xml`]);
+    const listedUrls: string[] = [];
+    for (const sitemap of sitemaps) {
+      const urlset = parseXml(await read(sitemap.slice(HOME.length)));
+      listedUrls.push(...childrenNamed(urlset, 'url').map((url) => text(url, 'loc')));
+    }
+    expect(new Set(listedUrls).size).toBe(listedUrls.length);
+
+    const redirects: string[] = [];
+    const pages: string[] = [];
+    for (const file of await htmlFiles()) {
+      if (file === '404.html') continue;
+      const url = `${HOME}${file.replace(/index\.html$/, '')}`;
+      if ((await page(file)).querySelector('meta[http-equiv="refresh"]')) redirects.push(url);
+      else pages.push(url);
+    }
+    expect(redirects).toContain(`${HOME}dates/2025/2/`);
+    expect(listedUrls.sort()).toEqual(pages.sort());
+    expect(listedUrls).toContain(`${HOME}papers/${HOSTILE_SLUG}/`);
+    expect(listedUrls.filter((url) => url.includes('404'))).toEqual([]);
+  });
+});
