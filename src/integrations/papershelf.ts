@@ -74,6 +74,8 @@ export default function papershelf(): AstroIntegration {
           );
           process.exit(1);
         }
+        // A retired URL leads on: a page's through its redirect page (published above), a file's through _redirects.
+        for (const redirect of redirects) published.add(`/${redirect.from}`);
         const outcome = updateRecord(settings.contentDir, published);
         const file = shown(outcome.file);
         if (outcome.dropped.length > 0) {

@@ -48,13 +48,15 @@ export function redirectsFile(moved: readonly Moved[], base: string): string {
 /** The operator's redirects file, `content/redirects.yaml`: a list of `{ from, to }` URL paths below the base. */
 export const REDIRECTS_FILE = 'redirects.yaml';
 
-const pagePath = /^\/(?:[^/\s?#]+\/)+$/;
+// A page (`/topics/old/`) or a file such as a feed (`/topics/old/rss.xml`): its last segment has an extension.
+const retirable = /^\/(?:(?:[^/\s?#]+\/)+|(?:[^/\s?#]+\/)*[^/\s?#]+\.[a-z0-9]+)$/i;
 const anyPath = /^\/[^\s?#]*$/;
 
 /**
  * Reads the operator's redirects (YAML text: a list of `from: /old/page/` and `to: /new/place/`, paths below the
- * site's base) into moves, or problems naming the entry. `from` must be a page path (ending in `/`); a `from` listed
- * twice is a problem. An empty file is no redirects.
+ * site's base) into moves, or problems naming the entry. `from` is a page's path (ending in `/`), which gets a
+ * redirect page, or a file's (`/topics/old/rss.xml`), which only `_redirects` can send on; a `from` listed twice is a
+ * problem. An empty file is no redirects.
  */
 export function readRedirects(text: string, parse: (text: string) => unknown): { moved: Moved[]; problems: string[] } {
   let data: unknown;
@@ -70,7 +72,7 @@ export function readRedirects(text: string, parse: (text: string) => unknown): {
   data.forEach((entry: unknown, index) => {
     const { from, to } = (entry ?? {}) as { from?: unknown; to?: unknown };
     const where = `redirect ${index + 1}`;
-    if (typeof from !== 'string' || !pagePath.test(from)) problems.push(`${where}: from must be a page's path below the base, such as /topics/old/`);
+    if (typeof from !== 'string' || !retirable.test(from)) problems.push(`${where}: from must be a page's or a file's path below the base, such as /topics/old/`);
     else if (typeof to !== 'string' || !anyPath.test(to)) problems.push(`${where}: to must be a path below the base, such as /topics/new/`);
     else if (from === to) problems.push(`${where}: leads to itself`);
     else if (seen.has(from)) problems.push(`${where}: ${from} is redirected twice`);

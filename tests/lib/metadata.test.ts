@@ -45,5 +45,6 @@ describe('jsonForScript', () => {
         expect(JSON.parse(json)).toEqual({ text });
       }),
     );
-  });
+    // A safety net, not a speed target: a busy machine may take a while over the hundred strings.
+  }, 60_000);
 });

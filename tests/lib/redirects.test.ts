@@ -48,6 +48,11 @@ describe('readRedirects', () => {
     });
   });
 
+  test('reads a file path, such as a feed, as well as a page path', () => {
+    expect(read('- from: /topics/old/rss.xml\n  to: /rss.xml\n').moved).toEqual([{ from: 'topics/old/rss.xml', to: 'rss.xml' }]);
+    expect(read('- from: /topics/old\n  to: /topics/\n').problems).toHaveLength(1);
+  });
+
   test('takes an empty file as no redirects', () => {
     expect(read('')).toEqual({ moved: [], problems: [] });
   });
@@ -56,7 +61,7 @@ describe('readRedirects', () => {
     const { moved, problems } = read('- from: no-slash\n  to: /x/\n- from: /a/\n- from: /b/\n  to: /b/\n- from: /c/\n  to: /d/\n- from: /c/\n  to: /e/\n');
     expect(moved).toEqual([{ from: 'c/', to: 'd/' }]);
     expect(problems).toEqual([
-      'redirect 1: from must be a page\'s path below the base, such as /topics/old/',
+      'redirect 1: from must be a page\'s or a file\'s path below the base, such as /topics/old/',
       'redirect 2: to must be a path below the base, such as /topics/new/',
       'redirect 3: leads to itself',
       'redirect 5: /c/ is redirected twice',

@@ -90,9 +90,16 @@ describe('permanent URLs', () => {
     expect(nowhere.output).toContain('/papers/only-listed-on-the-second-day/ → /papers/nowhere/');
     expect(nowhere.output).not.toMatch(/\n\s+at /);
 
-    // Everything the removed digest alone published: its paper, its day, and the topic and author-count pages only its
-    // paper filled.
-    const retire = { '/papers/only-listed-on-the-second-day/': '/papers/', '/digests/2026-03-04/': '/digests/', '/authors/2/': '/authors/', '/topics/efficient-architectures/': '/topics/' };
+    // Everything the removed digest alone published: its paper, its day, and the topic (with its feed) and author-count
+    // pages only its paper filled.
+    const retire = {
+      '/papers/only-listed-on-the-second-day/': '/papers/',
+      '/digests/2026-03-04/': '/digests/',
+      '/authors/2/': '/authors/',
+      '/topics/efficient-architectures/': '/topics/',
+      // A file: only hosts that read _redirects can send it on.
+      '/topics/efficient-architectures/rss.xml': '/rss.xml',
+    };
     await writeFile(redirects, Object.entries(retire).map(([from, to]) => `- from: ${from}\n  to: ${to}\n`).join(''));
     const before = await record();
     const retired = await build();
