@@ -84,12 +84,15 @@ describe('offline', () => {
     await untilControlled(page);
     await page.goto(`${siteUrl}papers/cachequant-comprehensively-accelerated-diffusion-models/`);
     await page.goto(`${siteUrl}search/?q=speech`);
-    const online = await resultTitles(page);
+    // Every result, not only those in view: offline, the banner above them moves some out of view.
+    await drawEveryResult(page);
+    const online = await page.locator('.search-hit-title').allTextContents();
     expect(online.length).toBeGreaterThan(3);
 
     await context.setOffline(true);
     await page.goto(`${siteUrl}search/?q=speech`);
-    expect(await resultTitles(page)).toEqual(online);
+    await drawEveryResult(page);
+    expect(await page.locator('.search-hit-title').allTextContents()).toEqual(online);
     expect(online.join(' ')).toMatch(/speech/i);
     expect(await page.locator('.search-hit-offline').count()).toBe(0);
     expect(await page.locator('#offline-words').isHidden()).toBe(true);
