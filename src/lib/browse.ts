@@ -1,4 +1,5 @@
 import type { Facet, YearFacet } from './papers/group.ts';
+import { OTHER_TOPIC } from './papers/topics.ts';
 import { paths } from './paths.ts';
 
 /** One link of the browse sidebar: its label, its path below the base and, where asked for, its paper count. */
@@ -31,4 +32,15 @@ export function browseGroups(
     { id: 'dates', heading: 'Dates', path: paths.dates(), links: facets.years.map((y) => link(y.label, paths.year(y.slug), y.count)) },
     { id: 'authors', heading: 'Author counts', path: paths.authors(), links: facets.authors.map((a) => link(a.label, paths.authorCount(a.slug), a.count)) },
   ];
+}
+
+/**
+ * A few topics to suggest where a search found nothing: those with the most papers, in the given order among equals,
+ * leaving out "Other", which names no subject.
+ */
+export function suggestedTopics<T extends Facet>(topics: readonly T[], count: number): T[] {
+  return topics
+    .filter((topic) => topic.count > 0 && topic.slug !== OTHER_TOPIC)
+    .toSorted((a, b) => b.count - a.count)
+    .slice(0, count);
 }

@@ -150,6 +150,20 @@ export function compareFilterValues(a: string, b: string): number {
 }
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
+const FILTER_ORDER: readonly string[] = Object.values(FILTERS);
+
+/** Orders filter groups as FILTERS lists them (topic, year, authors, author range, code); any other after them, by name. */
+export function compareFilterNames(a: string, b: string): number {
+  const rank = (name: string) => (FILTER_ORDER.includes(name) ? FILTER_ORDER.indexOf(name) : FILTER_ORDER.length);
+  return rank(a) - rank(b) || compareFilterValues(a, b);
+}
+
+/** The label of the button that shows the filters on a phone: "Filters", or "Filters (2)" when two values are chosen. */
+export function formatFiltersButton(filters: Readonly<Record<string, readonly string[]>>): string {
+  const chosen = Object.values(filters).reduce((sum, values) => sum + values.length, 0);
+  return chosen === 0 ? 'Filters' : `Filters (${chosen})`;
+}
+
 /** What Pagefind files a paper under: filter values, sort keys (every paper has every one) and result metadata. */
 export interface SearchFacets {
   filters: [string, string][];

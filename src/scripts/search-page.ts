@@ -14,6 +14,7 @@ export interface PagefindInstance {
   on(event: 'search', callback: (term: string | undefined, filters: Record<string, string[]> | undefined) => void): void;
   on(event: 'loading', callback: () => void): void;
   on(event: 'results', callback: (result: { results?: PagefindHit[] }) => void): void;
+  on(event: 'filters' | 'translations', callback: () => void): void;
   triggerSearchWithFilters(term: string, filters: Record<string, string[]>): void;
 }
 declare global {

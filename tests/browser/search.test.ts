@@ -190,7 +190,7 @@ describe('facets and sorts', () => {
     await page.goto(`${siteUrl}search/`);
     await count(page);
     await page.locator('details[data-filter-name="code"] summary').click();
-    const shown = page.locator('label:has(input[name="code"][value="yes"]) .pf-filter-checkbox-count');
+    const shown = page.locator('label:has(input[name="code"][value="With code"]) .pf-filter-checkbox-count');
     await shown.filter({ hasText: new RegExp(`^\\s*${withCode}\\s*$`) }).waitFor();
     await page.goto(`${siteUrl}search/?code=yes`);
     expect(await count(page)).toBe(withCode);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { browseGroups } from '../../src/lib/browse.ts';
+import { browseGroups, suggestedTopics } from '../../src/lib/browse.ts';
 
 const facets = {
   topics: [
@@ -39,5 +39,26 @@ describe('browseGroups', () => {
 
   test('returns empty groups for an empty catalog', () => {
     expect(browseGroups({ topics: [], years: [], authors: [] }, { counts: true }).map((group) => group.links)).toEqual([[], [], []]);
+  });
+});
+
+describe('suggestedTopics', () => {
+  const topics = [
+    { slug: 'agents', label: 'Agents', count: 2 },
+    { slug: 'audio', label: 'Audio', count: 5 },
+    { slug: 'robots', label: 'Robots', count: 0 },
+    { slug: 'surveys', label: 'Surveys', count: 2 },
+    { slug: 'vision', label: 'Vision', count: 3 },
+    { slug: 'other', label: 'Other', count: 9 },
+  ];
+
+  test('returns the topics with the most papers, equals in the given order, without "Other"', () => {
+    expect(suggestedTopics(topics, 3).map((topic) => topic.slug)).toEqual(['audio', 'vision', 'agents']);
+    expect(suggestedTopics(topics, 10).map((topic) => topic.slug)).toEqual(['audio', 'vision', 'agents', 'surveys']);
+  });
+
+  test('returns none for a catalog without papers, or when asked for none', () => {
+    expect(suggestedTopics([{ slug: 'agents', label: 'Agents', count: 0 }], 3)).toEqual([]);
+    expect(suggestedTopics(topics, 0)).toEqual([]);
   });
 });

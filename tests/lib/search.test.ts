@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { authorBucket, compareFilterValues, differsBeyondQuery, filterLabel, filterValue, searchFacetsOf, searchParamsFromState, stateFromSearchParams } from '../../src/lib/search.ts';
+import { authorBucket, compareFilterNames, compareFilterValues, differsBeyondQuery, formatFiltersButton, filterLabel, filterValue, searchFacetsOf, searchParamsFromState, stateFromSearchParams } from '../../src/lib/search.ts';
 
 describe('stateFromSearchParams', () => {
   test('reads the query, several values of a filter and the sort', () => {
@@ -123,5 +123,28 @@ describe('compareFilterValues', () => {
     ]);
     expect(['Without code', 'With code'].sort(compareFilterValues)).toEqual(['With code', 'Without code']);
     expect(['Surveys', 'agents', 'Speech and audio'].sort(compareFilterValues)).toEqual(['agents', 'Speech and audio', 'Surveys']);
+  });
+});
+
+describe('compareFilterNames', () => {
+  test('orders the filter groups as the search page lists them, unknown ones last by name', () => {
+    expect(['code', 'year', 'zeta', 'author range', 'authors', 'alpha', 'topic'].sort(compareFilterNames)).toEqual([
+      'topic',
+      'year',
+      'authors',
+      'author range',
+      'code',
+      'alpha',
+      'zeta',
+    ]);
+  });
+});
+
+describe('formatFiltersButton', () => {
+  test('counts every chosen value, and says only "Filters" when none is', () => {
+    expect(formatFiltersButton({})).toBe('Filters');
+    expect(formatFiltersButton({ topic: [] })).toBe('Filters');
+    expect(formatFiltersButton({ topic: ['Surveys'] })).toBe('Filters (1)');
+    expect(formatFiltersButton({ topic: ['Surveys', 'Speech and audio'], code: ['With code'] })).toBe('Filters (3)');
   });
 });

@@ -339,7 +339,7 @@ async function html(url: string): Promise<string> {
 }
 
 describe('npm run dev', () => {
-  test('shows the catalog and picks up an edited digest without a restart', async () => {
+  test('shows the catalog, says search needs a build, and picks up an edited digest without a restart', async () => {
     const site = await createFixtureSite();
     const port = 4600 + (process.pid % 300);
     // --ignore-lock: Astro allows one dev server per project unless told otherwise; one the operator runs must not fail this.
@@ -353,6 +353,11 @@ describe('npm run dev', () => {
     await log.until(/watching for file changes/);
     const home = `http://127.0.0.1:${port}/`;
     expect(await html(home)).toContain('A catalog of 6 research papers');
+    // The dev server has no search index: the search page says how to get one, and loads no part of Pagefind.
+    const search = parse(await html(`${home}search/`));
+    expect(text(search.querySelector('#search-unavailable'))).toMatch(/Search needs a build\..*npm run build npm run preview/);
+    expect(search.querySelector('#search-unavailable')?.hasAttribute('hidden')).toBe(false);
+    expect(search.querySelectorAll('pagefind-config, pagefind-input, #search-sort, link[href*="pagefind"]')).toHaveLength(0);
 
     const resynced = log.until(/changed: ingesting again[\s\S]*Synced content/);
     await appendFile(
