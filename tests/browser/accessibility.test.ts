@@ -1,0 +1,60 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Result } from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchChromium, openPage, resultTitles } from './browser.ts';
+
+const siteUrl = inject('siteUrl');
+
+/** The WCAG 2.1 A and AA rules of axe. */
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** One page of each kind the catalog has, and what it takes for it to be drawn. */
+const pages: { name: string; path: string; ready?: (page: Page) => Promise<unknown> }[] = [
+  { name: 'the home page', path: '' },
+  { name: 'a paper page', path: 'papers/spiking-diffusion-models/' },
+  { name: 'a topic page', path: 'topics/diffusion-generation/' },
+  { name: 'a digest page', path: 'digests/2026-04-13/' },
+  { name: 'an author-count page', path: 'authors/3/' },
+  { name: 'a date page', path: 'dates/2025/' },
+  { name: 'the search page with results', path: 'search/?q=diffusion', ready: resultTitles },
+];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A violation as a line a person can act on: rule, impact, each element, and for contrast its colours and ratio. */
+function describeViolation(violation: Result): string[] {
+  return violation.nodes.map((node) => {
+    const data = node.any.find((check) => check.id === 'color-contrast')?.data as
+      | { fgColor: string; bgColor: string; contrastRatio: number; expectedContrastRatio: string }
+      | undefined;
+    const colours = data ? ` (${data.fgColor} on ${data.bgColor}: ${data.contrastRatio}, needs ${data.expectedContrastRatio})` : '';
+    return `${violation.id} [${violation.impact}] ${node.target.join(' ')}${colours}: ${violation.help}`;
+  });
+}
+
+describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const { name, path, ready } of pages) {
+      test(`${name} has no violation in the ${scheme} colour scheme`, async () => {
+        // No service worker: the page is checked as served.
+        const { context, page, problems } = await openPage(browser, { colorScheme: scheme, serviceWorkers: 'block' });
+        try {
+          await page.goto(`${siteUrl}${path}`);
+          await ready?.(page);
+          const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+          expect(results.violations.flatMap(describeViolation)).toEqual([]);
+          expect(problems).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+});
