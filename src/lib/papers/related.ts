@@ -18,7 +18,14 @@ export interface RelatedPaper {
 /** How many related papers a paper lists at most. */
 export const MAX_RELATED = 5;
 
-/** The least similarity that makes a paper related; see the tests of the seed digest for where it comes from. */
+/**
+ * The least similarity that makes a paper related. On the seed digest every pair above it is on one subject (LLM
+ * serving, video communication with AI, spiking networks, quantized diffusion, streaming speech recognition), and the
+ * weakest link the LLM-serving papers need, DeepSpeed-FastGen to Llumnix, scores 0.067; the strongest pairs below it
+ * share a phrase in passing: a click-through-rate model and a speech dialogue model ("multimodal") score 0.057. Nearly
+ * half the seed's papers then list none, as a digest of unrelated papers should.
+ * tests/lib/papers/related.test.ts pins both sides.
+ */
 export const MIN_SIMILARITY = 0.06;
 
 /** A title occurrence counts as this many abstract occurrences: the title names the subject, the abstract explains. */
@@ -47,9 +54,10 @@ export interface RelatedOptions {
 /**
  * Up to `limit` related papers of every paper, by slug, most similar first (ties by slug); a paper with none maps to
  * an empty list, never to itself. Similarity is the cosine of BM25-weighted term vectors (title terms and topics
- * weighted up, stop words dropped, words stemmed), counted through each paper's best terms only: an inverted index of
- * those terms, each term's postings capped, so the work grows as papers × TERMS_PER_PAPER × POSTINGS_PER_TERM, never
- * as papers². Deterministic: the result depends on the set of papers, not on their order.
+ * weighted up, stop words dropped, words stemmed), counted through the terms both papers keep among their best: an
+ * inverted index of those terms, each term's postings capped, so the work grows as papers × TERMS_PER_PAPER ×
+ * POSTINGS_PER_TERM, never as papers². (A paper outside a capped term's postings still meets the papers inside.)
+ * Deterministic: the result depends on the set of papers, not on their order.
  */
 export function relatedPapers(papers: readonly RelatablePaper[], options: RelatedOptions = {}): Map<string, RelatedPaper[]> {
   const { limit = MAX_RELATED, minSimilarity = MIN_SIMILARITY, termsPerPaper = TERMS_PER_PAPER, postingsPerTerm = POSTINGS_PER_TERM } = options;
