@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { parseDigest } from '../../../src/lib/digest/parse.ts';
-import { MAX_RELATED, MIN_SIMILARITY, relatedPapers, type RelatablePaper } from '../../../src/lib/papers/related.ts';
+import { MAX_RELATED, MIN_SIMILARITY, relatePapers, relatedPapers, type RelatablePaper } from '../../../src/lib/papers/related.ts';
 import { baseSlug } from '../../../src/lib/papers/slug.ts';
 import { assignTopics, compileVocabulary, type Topic } from '../../../src/lib/papers/topics.ts';
 
@@ -139,5 +139,23 @@ describe('relatedPapers', () => {
         }
       }),
     );
+  });
+});
+
+describe('relatePapers', () => {
+  // 1,000 papers that all share the same 30 words, the worst case for an inverted index: every pair meets.
+  const shared = Array.from({ length: 30 }, (_, i) => `shared${String.fromCharCode(97 + (i % 26))}${i}`).join(' ');
+  const crowd = Array.from({ length: 1000 }, (_, i) => ({ slug: `p${String(i).padStart(4, '0')}`, title: `Paper ${i}`, abstract: [`${shared} unique${i}`] }));
+
+  test('returns work within papers × terms per paper × postings per term when every paper shares every term', () => {
+    const { additions } = relatePapers(crowd, { termsPerPaper: 24, postingsPerTerm: 50 });
+    expect(additions).toBeGreaterThan(0);
+    expect(additions).toBeLessThanOrEqual(1000 * 24 * 50);
+    // Without the cap the same papers take quadratic work: every paper adds up every other through each term.
+    expect(relatePapers(crowd, { termsPerPaper: 24, postingsPerTerm: Infinity }).additions).toBeGreaterThanOrEqual(1000 * 24 * 999);
+  });
+
+  test('returns the lists of relatedPapers', () => {
+    expect(relatePapers(seed).related).toEqual(related);
   });
 });
