@@ -23,7 +23,7 @@ Builds the seed catalog (seeds/) and a synthetic catalog of N papers (default 10
 list for several sizes) in a scratch folder, and prints wall time and peak memory by build stage, the output's size,
 what a first visit and a first search transfer in Chromium, how soon \`npm run dev\` answers and shows an edited
 digest, the rebuild after one changed paper and after one new digest, and the same papers built with Hugo and the Pagefind CLI.
-Then relates ${RELATE_SIZES.join(' and ')} synthetic papers (related papers, no site build: about half a minute) and
+Then relates ${RELATE_SIZES.join(' and ')} synthetic papers (related papers, no site build: under a minute) and
 prints the time, its growth and the peak memory. Asserts nothing about speed: it fails only when a build or a relate
 run fails or the generated digests do not parse cleanly.
 
