@@ -37,7 +37,7 @@ export function formatReport(results: readonly CatalogResult[], related?: readon
     ['Transfer: bytes in requests that reached the server (gzip for text, headers included)', transferTable(results)],
     ['npm run dev on the built catalog', devTable(results)],
     ['Hugo + Pagefind CLI on the same parsed papers', hugoTable(results)],
-    ['Related papers of synthetic catalogs (relatedPapers alone, no site build; "time growth" against papers growth: ×10 for ×10 is linear)', related ? formatRelated(related) : ''],
+    ['Related papers of synthetic catalogs (relatePapers alone, no site build; growth from the size before: ×10 for ×10 papers is linear)', related ? formatRelated(related) : ''],
   ];
   const notes = results.flatMap((result) => [
     ...result.notes.map((note) => `${result.label}: ${note}`),
