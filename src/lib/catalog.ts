@@ -2,6 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { authorFacets, authorKey, dateFacets, groupBy, topicFacets } from './papers/group.ts';
 import { compareNewestFirst, type Paper } from './papers/model.ts';
 import { OTHER_TOPIC, type Topic } from './papers/topics.ts';
+import { relatedPapers } from './papers/related.ts';
 import { withCacheKeys as cacheKeys } from './cache-key.ts';
 import { legacyYearPages } from './pagination.ts';
 import { mergedBundles } from './search-shards.ts';
@@ -132,6 +133,15 @@ const paperLink = (slug: string | undefined): PaperLink | undefined => {
   const paper = slug === undefined ? undefined : papersBySlug.get(slug);
   return paper && { slug: paper.slug, title: paper.title };
 };
+
+// Relating papers reads every abstract: done once, on the first page that asks (a dev server's home page never does).
+let related: Map<string, PaperLink[]> | undefined;
+
+/** A paper's related papers (src/lib/papers/related.ts) as links, most similar first; empty when none is similar enough. */
+export function relatedLinks(paper: Pick<CatalogPaper, 'slug'>): PaperLink[] {
+  related ??= new Map([...relatedPapers(papers)].map(([slug, list]) => [slug, list.flatMap(({ slug }) => paperLink(slug) ?? [])]));
+  return related.get(paper.slug) ?? [];
+}
 
 /** What a paper's page shows besides the paper: the days that listed it, its neighbours in the newest, find links. */
 export interface PaperContext {

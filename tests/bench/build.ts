@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { parseDigest, sidecarName } from '../../src/lib/digest/parse.ts';
 import type { DigestEntry } from '../../src/lib/digest/types.ts';
 import { buildHugo, hugoVersion } from './hugo.ts';
+import { measureRelated, type RelateFigures } from './related.ts';
 import { formatReport, reportJson, type CatalogResult } from './report.ts';
 import { buildSite, countFolder, createScratch, pageWeights, root, writeLog, writeSeeds, type BuildFigures, type Scratch } from './site.ts';
 import { generateDigests, parseGenerated, renderDigest, reviseAbstract } from './synthetic.ts';
@@ -13,18 +14,24 @@ import { seconds } from './table.ts';
 import { measureDev } from './dev.ts';
 import { chromiumPath, measureTransfer } from './transfer.ts';
 
-const USAGE = `npm run bench -- [--papers N ...] [--seed S] [--no-rebuild] [--no-transfer] [--no-dev] [--no-hugo] [--keep] [--json FILE]
+/** The catalog sizes whose related papers the bench computes, whatever --papers says: 100,000 without building a site. */
+const RELATE_SIZES = [10_000, 100_000];
+
+const USAGE = `npm run bench -- [--papers N ...] [--seed S] [--no-rebuild] [--no-transfer] [--no-dev] [--no-hugo] [--no-related] [--keep] [--json FILE]
 
 Builds the seed catalog (seeds/) and a synthetic catalog of N papers (default 10000; repeat --papers or give a comma
 list for several sizes) in a scratch folder, and prints wall time and peak memory by build stage, the output's size,
 what a first visit and a first search transfer in Chromium, how soon \`npm run dev\` answers and shows an edited
-digest, the rebuild after one changed paper and after one new digest, and the same papers built with Hugo and the Pagefind CLI. Asserts nothing about speed: it fails only when a
-build fails or the generated digests do not parse cleanly.
+digest, the rebuild after one changed paper and after one new digest, and the same papers built with Hugo and the Pagefind CLI.
+Then relates ${RELATE_SIZES.join(' and ')} synthetic papers (related papers, no site build: under a minute) and
+prints the time, its growth and the peak memory. Asserts nothing about speed: it fails only when a build or a relate
+run fails or the generated digests do not parse cleanly.
 
   --papers N     catalog size(s): --papers 1000 --papers 10000, or --papers 1000,10000 (bare numbers work too)
   --seed S       seed of the generator (default 1); the same seed gives the same digests
   --no-rebuild   skip the two rebuilds         --no-transfer  skip the Chromium measurements
   --no-dev       skip the dev server            --no-hugo      skip Hugo + Pagefind
+  --no-related   skip relating ${RELATE_SIZES.join(' and ')} papers
   --keep         keep the scratch folder (with each build's log)
   --json FILE    also write the figures as JSON to FILE`;
 
@@ -43,6 +50,7 @@ const { values, positionals } = parseArgs({
     transfer: { type: 'boolean', default: true },
     dev: { type: 'boolean', default: true },
     hugo: { type: 'boolean', default: true },
+    related: { type: 'boolean', default: true },
     keep: { type: 'boolean', default: false },
     json: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
@@ -80,16 +88,31 @@ const scratchRoot = mkdtempSync(join(tmpdir(), 'papershelf-bench-'));
 const results: CatalogResult[] = [];
 results.push(await benchSeed());
 for (const size of sizes) results.push(await benchSynthetic(size));
+const related = values.related ? benchRelated() : undefined;
 
-console.log(`\n${formatReport(results)}`);
-if (values.json) writeFileSync(values.json, reportJson(results, environment));
+console.log(`\n${formatReport(results, related)}`);
+if (values.json) writeFileSync(values.json, reportJson(results, environment, related));
 if (values.keep) {
-  writeFileSync(join(scratchRoot, 'bench.json'), reportJson(results, environment));
+  writeFileSync(join(scratchRoot, 'bench.json'), reportJson(results, environment, related));
   console.log(`\nscratch folder kept: ${scratchRoot}`);
 } else {
   rmSync(scratchRoot, { recursive: true, force: true });
 }
-process.exitCode = results.some((result) => result.failed) ? 1 : 0;
+process.exitCode = results.some((result) => result.failed) || related === null ? 1 : 0;
+
+/** Related papers of synthetic catalogs of RELATE_SIZES, or null when a run failed (it printed why). */
+function benchRelated(): RelateFigures[] | null {
+  try {
+    return RELATE_SIZES.map((size) => {
+      const figures = measureRelated(size, seed);
+      console.log(`related papers: ${size} synthetic papers related in ${seconds(figures.seconds)}`);
+      return figures;
+    });
+  } catch (error) {
+    console.error(`related papers: FAILED\n${(error as Error).message}`);
+    return null;
+  }
+}
 
 /** The real seed catalog: a cold build and the Hugo twin, a cheap first line. */
 async function benchSeed(): Promise<CatalogResult> {

@@ -1,4 +1,5 @@
 import type { HugoFigures } from './hugo.ts';
+import { formatRelated, type RelateFigures } from './related.ts';
 import { BUILD_STAGES, missingLines, type BuildFigures, type FolderFigures, type PageWeights } from './site.ts';
 import type { RunFigures } from './stages.ts';
 import { formatTable, kilobytes, megabytes, ratio, seconds, type Column } from './table.ts';
@@ -29,8 +30,11 @@ export interface CatalogResult {
   failed?: string;
 }
 
-/** The tables of a bench run: builds by stage, output, transfer, and Hugo + Pagefind for comparison. */
-export function formatReport(results: readonly CatalogResult[]): string {
+/**
+ * The tables of a bench run: builds by stage, output, transfer, Hugo + Pagefind for comparison, and relating papers
+ * (absent when skipped, null when it failed).
+ */
+export function formatReport(results: readonly CatalogResult[], related?: readonly RelateFigures[] | null): string {
   const sections = [
     ['Builds: wall time and peak RSS of the build process tree, by stage', buildTable(results)],
     ['Output (dist/)', outputTable(results)],
@@ -38,6 +42,7 @@ export function formatReport(results: readonly CatalogResult[]): string {
     ['Transfer: bytes in requests that reached the server (gzip for text, headers included)', transferTable(results)],
     ['npm run dev on the built catalog', devTable(results)],
     ['Hugo + Pagefind CLI on the same parsed papers', hugoTable(results)],
+    ['Related papers of synthetic catalogs (relatePapers alone, no site build; growth from the size before: ×10 for ×10 papers is linear)', related ? formatRelated(related) : ''],
   ];
   const notes = results.flatMap((result) => [
     ...result.notes.map((note) => `${result.label}: ${note}`),
@@ -57,8 +62,8 @@ export function formatReport(results: readonly CatalogResult[]): string {
 }
 
 /** The figures as JSON, without the build logs. */
-export function reportJson(results: readonly CatalogResult[], environment: Record<string, unknown>): string {
-  return JSON.stringify({ environment, catalogs: results }, (key, value) => (key === 'lines' ? undefined : value), 2);
+export function reportJson(results: readonly CatalogResult[], environment: Record<string, unknown>, related?: readonly RelateFigures[] | null): string {
+  return JSON.stringify({ environment, catalogs: results, related }, (key, value) => (key === 'lines' ? undefined : value), 2);
 }
 
 function buildTable(results: readonly CatalogResult[]): string {

@@ -15,6 +15,13 @@ describe('cacheKeyOf', () => {
     expect(cacheKeyOf({ paper: paper('x') }, 'renamed topic')).not.toBe(key);
   });
 
+  test('changes when a paper page\'s related papers change: another paper, or another title of the same one', () => {
+    const key = cacheKeyOf({ paper: paper('x'), related: [{ slug: 'b', title: 'B' }] }, 'site');
+    expect(cacheKeyOf({ paper: paper('x'), related: [{ slug: 'b', title: 'B, retitled' }] }, 'site')).not.toBe(key);
+    expect(cacheKeyOf({ paper: paper('x'), related: [{ slug: 'c', title: 'B' }] }, 'site')).not.toBe(key);
+    expect(cacheKeyOf({ paper: paper('x'), related: [] }, 'site')).not.toBe(key);
+  });
+
   test('counts an entry by its body, not by the rest of the entry', () => {
     const one = { paper: { ...paper('x'), entry: { id: 'a', data: { cached: 1 }, body: '' } } };
     const two = { paper: { ...paper('x'), entry: { id: 'a', data: { cached: 2 }, body: '' } } };

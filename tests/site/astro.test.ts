@@ -111,6 +111,19 @@ describe('astro build of the fixture catalog', () => {
     expect(JSON.parse(raw).name).toBe('Reasoning with <think> Tags & Friends');
   });
 
+  test("links a paper's related papers under the base path, outside the search index", async () => {
+    const related = (await page('papers/spiking-diffusion-models')).querySelector('.related-papers');
+    expect(text(related?.querySelector('h2') ?? null)).toBe('Related papers');
+    expect(related?.hasAttribute('data-pagefind-ignore')).toBe(true);
+    expect(related?.querySelectorAll('a').map((a) => [a.getAttribute('href'), text(a)])).toEqual([
+      ['/shelf/papers/cachequant-comprehensively-accelerated-diffusion-models/', 'CacheQuant: Comprehensively Accelerated Diffusion Models'],
+    ]);
+    // Thirty fillers with one abstract: each lists five others, never itself.
+    const filler = (await page('papers/filler-paper-number-1')).querySelectorAll('.related-papers a').map((a) => a.getAttribute('href'));
+    expect(filler).toHaveLength(5);
+    expect(filler).not.toContain('/shelf/papers/filler-paper-number-1/');
+  });
+
   test('keeps abstract paragraphs and shows an organisation instead of an author count', async () => {
     const minmo = await page('papers/minmo-a-multimodal-large-language-model-for-seamless-voice-interaction');
     expect(minmo.querySelectorAll('.abstract p')).toHaveLength(2);
