@@ -50,6 +50,8 @@ const pages: { name: string; open: (page: Page, home: string) => Promise<boolean
     open: async (page, home) => {
       await page.goto(new URL('search/?q=language%20model', home).href);
       await resultTitles(page);
+      // Drawing every result scrolled the page down: the picture is of its top.
+      await page.evaluate(() => window.scrollTo(0, 0));
       return true;
     },
   },
