@@ -29,7 +29,8 @@ export async function measureDev(scratch: Scratch, digest: string, port: number)
     await until(() => answers(base, 'Papershelf'), 300);
     const ready = (performance.now() - started) / 1000;
     const edited = performance.now();
-    appendFileSync(join(scratch.seedsDir, digest), `\n${ADDED}\n\nAn abstract written while the server runs.\n\n  • 3 authors\n·\nApr 1, 2026\n`);
+    // Dated well before any generated digest's listing: a paper dated after its listing is rejected as a problem.
+    appendFileSync(join(scratch.seedsDir, digest), `\n${ADDED}\n\nAn abstract written while the server runs.\n\n  • 3 authors\n·\nJan 2, 2020\n`);
     await until(() => answers(`${base}papers/a-paper-added-while-the-dev-server-runs/`, ADDED), 120);
     return { ready, editShown: (performance.now() - edited) / 1000 };
   } finally {
