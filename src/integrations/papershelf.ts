@@ -6,7 +6,7 @@ import { lockProject } from './build-lock.ts';
 import { describeSummary, ingest, IngestError, IngestFileError } from './ingest.ts';
 import { PAPERS_LOADER } from './papers-loader.ts';
 import { readSettings, type Settings } from './settings.ts';
-import { publishedPaths, updateRecord } from './url-record.ts';
+import { checkRecord, publishedPaths } from './url-record.ts';
 import { printable } from '../lib/printable.ts';
 import { readRedirects, REDIRECTS_FILE, type Moved } from '../lib/redirects.ts';
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,13 +14,16 @@ import { parse as parseYaml } from 'yaml';
 
 /**
  * Runs the ingest (seeds → content/papers/*.mdx) before Astro reads the content collections, and again in
- * `astro dev` whenever a digest, a capture-date sidecar or the topic vocabulary changes.
+ * `astro dev` whenever a digest, a capture-date sidecar or the topic vocabulary changes; after a build, checks it
+ * against the record of published URLs. The second integration records the build's new URLs: put it last, so only a
+ * build that wholly succeeded is recorded.
  */
-export default function papershelf(): AstroIntegration {
+export default function papershelf(): [AstroIntegration, AstroIntegration] {
   let settings: Settings;
+  let recordWhenDone = () => {};
   // The operator's redirects (content/redirects.yaml), read with the settings and served with them.
   let redirects: Moved[] = [];
-  return {
+  const shelf: AstroIntegration = {
     name: 'papershelf',
     hooks: {
       'astro:config:setup': async ({ command, config, logger, updateConfig }) => {
@@ -74,9 +77,18 @@ export default function papershelf(): AstroIntegration {
           );
           process.exit(1);
         }
+        // A retired file must really be gone: a host that reads _redirects would send its readers away from it.
+        const claimed = redirects.filter((redirect) => !redirect.from.endsWith('/') && published.has(`/${redirect.from}`));
+        if (claimed.length > 0) {
+          logger.error(
+            `${claimed.length} redirect(s) of ${REDIRECTS_FILE} retire a file the build still publishes:\n${claimed.map((redirect) => `  /${printable(redirect.from)}`).join('\n')}\n` +
+              '  Hint:\n    Remove these redirects from the file: the URL works again.',
+          );
+          process.exit(1);
+        }
         // A retired URL leads on: a page's through its redirect page (published above), a file's through _redirects.
         for (const redirect of redirects) published.add(`/${redirect.from}`);
-        const outcome = updateRecord(settings.contentDir, published);
+        const outcome = checkRecord(settings.contentDir, published);
         const file = shown(outcome.file);
         if (outcome.dropped.length > 0) {
           logger.error(
@@ -85,10 +97,21 @@ export default function papershelf(): AstroIntegration {
           );
           process.exit(1);
         }
-        if (outcome.added.length > 0) logger.info(`${file}: ${outcome.added.length} new URL(s) recorded`);
+        // Recorded by the last integration, once indexing and the sitemap have succeeded too.
+        recordWhenDone = () => {
+          outcome.record();
+          if (outcome.added.length > 0) logger.info(`${file}: ${outcome.added.length} new URL(s) recorded`);
+        };
       },
     },
   };
+  const record: AstroIntegration = {
+    name: 'papershelf-record',
+    hooks: {
+      'astro:build:done': () => recordWhenDone(),
+    },
+  };
+  return [shelf, record];
 }
 
 /** The id content.config.ts imports the settings it needs from. */

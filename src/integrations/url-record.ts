@@ -15,31 +15,42 @@ export interface RecordOutcome {
   added: string[];
 }
 
-/** The URL paths of every file the build's routes wrote (Astro's `assets`: route → output files, restored ones too). */
+/**
+ * The URL paths of every file the build's routes wrote (Astro's `assets`: route pattern → output files, restored ones
+ * too), but a paginated list's later pages: `paginate` routes (`[...page]`) publish their first page at the pattern's
+ * depth and page n deeper, and what page n holds shifts with every paper that arrives or leaves. The list's own URL,
+ * its first page, is the promise.
+ */
 export function publishedPaths(outDir: string, assets: ReadonlyMap<string, readonly URL[]>): Set<string> {
   const published = new Set<string>();
-  for (const files of assets.values()) {
+  for (const [pattern, files] of assets) {
+    const firstPageDepth = pattern.includes('[...page]') ? segments(pattern.replace('[...page]', '')) : undefined;
     for (const url of files) {
       const path = publishedPath(relative(outDir, fileURLToPath(url)).split(sep).join('/'));
-      if (path !== undefined) published.add(path);
+      if (path === undefined || (firstPageDepth !== undefined && segments(path) > firstPageDepth)) continue;
+      published.add(path);
     }
   }
   return published;
 }
 
+const segments = (path: string) => path.split('/').filter(Boolean).length;
+
 /**
- * Checks a build's output against the record in the content folder, and records what it published for the first
- * time (written to a temporary file and renamed; untouched when nothing was added). A build that dropped a recorded
- * path records nothing.
+ * Checks a build's output against the record in the content folder. `record()` then writes what the build published
+ * for the first time (to a temporary file, renamed; nothing when nothing was added): the caller does it once the
+ * build has wholly succeeded, so a build that fails later records nothing.
  */
-export function updateRecord(contentDir: string, published: ReadonlySet<string>): RecordOutcome {
+export function checkRecord(contentDir: string, published: ReadonlySet<string>): RecordOutcome & { record: () => void } {
   const file = join(contentDir, RECORD_FILE);
-  const recorded = existsSync(file) ? parseRecord(readFileSync(file, 'utf8')) : [];
+  const exists = existsSync(file);
+  const recorded = exists ? parseRecord(readFileSync(file, 'utf8')) : [];
   const { dropped, added } = compareRecord(recorded, published);
-  if (dropped.length === 0 && (added.length > 0 || !existsSync(file))) {
+  const record = () => {
+    if (dropped.length > 0 || (added.length === 0 && exists)) return;
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, formatRecord([...recorded, ...added]));
     renameSync(temporary, file);
-  }
-  return { file, dropped, added };
+  };
+  return { file, dropped, added, record };
 }

@@ -12,6 +12,7 @@ import { mergeRedirects, type Moved } from './redirects.ts';
 import { AstroError } from 'astro/errors';
 import { redirects } from 'virtual:papershelf/settings';
 import { formatDate } from './format.ts';
+import { browseGroups } from './browse.ts';
 import { newestPapersFeed, topicFeed } from './feeds.ts';
 
 /** A paper as the pages see it: the model's fields, the digest it came from, and the entry whose MDX body editors write. */
@@ -77,8 +78,10 @@ export const newestPapers = papers.slice(0, 10);
 export const papersBySlug = new Map(papers.map((paper) => [paper.slug, paper]));
 
 // The digests by listing date (src/lib/digests.ts): days of the same date merged, undated digests apart.
+// A digest lists a merged item by its own slug: it stands for the paper it was merged into (each paper once a day).
+const mergedInto = new Map(paperRedirects.map((redirect) => [redirect.from.split('/')[1]!, redirect.to.split('/')[1]!]));
 const grouped = digestDays(
-  digestEntries.map((entry) => ({ ...entry.data, id: entry.id })),
+  digestEntries.map((entry) => ({ ...entry.data, id: entry.id, papers: entry.data.papers.map((slug) => mergedInto.get(slug) ?? slug) })),
   (slug) => papersBySlug.has(slug),
 );
 const listings = paperListings(grouped.days);
@@ -194,4 +197,16 @@ const siteKey = JSON.stringify(topicList.map((topic) => [topic.slug, topic.label
 /** Static paths with their `cacheKey` for incremental builds (src/lib/cache-key.ts). */
 export function withCacheKeys<T extends { props: unknown }>(paths: readonly T[]): (T & { cacheKey: string })[] {
   return cacheKeys(paths, siteKey);
+}
+
+/**
+ * The ways in beside every list (topics, years, author counts; no counts, so it changes only when one appears or
+ * goes): computed once here, and part of every list page's cache key.
+ */
+export const listSidebar = browseGroups({ topics: topicList, years: dateList, authors: authorList }, { counts: false });
+const listKey = `${siteKey}${JSON.stringify(listSidebar)}`;
+
+/** Static paths of pages that show the list sidebar, keyed on it too: a new year or topic re-renders them. */
+export function withListCacheKeys<T extends { props: unknown }>(paths: readonly T[]): (T & { cacheKey: string })[] {
+  return cacheKeys(paths, listKey);
 }

@@ -209,7 +209,7 @@ describe('astro build of the fixture catalog', () => {
 
   test("has a home page with the count, the newest digest's papers and the ways in, and a 404 page", async () => {
     const home = await page('');
-    expect(text(home.querySelector('.lead'))).toContain('A catalog of 36 research papers');
+    expect(text(home.querySelector('.lead'))).toContain('A catalog of 36 papers');
     // The newest listing day first, in its digests' order (content/digests.json, newest date first).
     const digests: { listedOn: string | null; papers: string[] }[] = JSON.parse(await readFile(join(site.contentDir, 'digests.json'), 'utf8'));
     const newest = digests.map((digest) => digest.listedOn).filter((date) => date !== null).sort().at(-1)!;
@@ -365,7 +365,7 @@ describe('npm run dev', () => {
     // Events, not a clock: the server says when it is ready and when it synced the content again.
     await log.until(/watching for file changes/);
     const home = `http://127.0.0.1:${port}/`;
-    expect(await html(home)).toContain('A catalog of 6 research papers');
+    expect(await html(home)).toContain('A catalog of 6 papers');
     // The dev server has no search index: the search page says how to get one, and loads no part of Pagefind.
     const search = parse(await html(`${home}search/`));
     expect(text(search.querySelector('#search-unavailable'))).toMatch(/Search needs a build\..*npm run build npm run preview/);
@@ -378,7 +378,7 @@ describe('npm run dev', () => {
       '\nA Paper Added While Serving\n\nIts abstract.\n\n  • 2 authors\n·\nApr 1 3\n',
     );
     await resynced;
-    expect(await html(home)).toContain('A catalog of 7 research papers');
+    expect(await html(home)).toContain('A catalog of 7 papers');
     expect(await html(`http://127.0.0.1:${port}/papers/a-paper-added-while-serving/`)).toContain('A Paper Added While Serving');
   }, 300_000);
 });

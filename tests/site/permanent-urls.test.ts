@@ -65,6 +65,9 @@ describe('permanent URLs', () => {
     expect(list).toContain('/papers/paper-one-about-tokenizers/');
     expect(JSON.parse(await readFile(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')).languages.en.page_count).toBe(3);
     expect(await readFile(item, 'utf8')).toContain('merged_into: paper-one-about-tokenizers');
+    // The day that listed both shows the paper once, under the URL it kept.
+    const day = (await html('digests/2026-03-03')).querySelectorAll('.card-title a').map((a) => a.getAttribute('href'));
+    expect(day.filter((href) => href!.includes('tokeni'))).toEqual(['/papers/paper-one-about-tokenizers/']);
     expect(await record()).toEqual(before);
   }, 240_000);
 
@@ -102,6 +105,13 @@ describe('permanent URLs', () => {
     };
     await writeFile(redirects, Object.entries(retire).map(([from, to]) => `- from: ${from}\n  to: ${to}\n`).join(''));
     const before = await record();
+    // Retiring a file the build still publishes would send readers away from a live feed: refused.
+    await writeFile(redirects, '- from: /rss.xml\n  to: /papers/\n');
+    const live = await build();
+    expect(live.code).not.toBe(0);
+    expect(live.output).toContain('retire a file the build still publishes');
+
+    await writeFile(redirects, Object.entries(retire).map(([from, to]) => `- from: ${from}\n  to: ${to}\n`).join(''));
     const retired = await build();
     expect(retired.code, retired.output).toBe(0);
     const page = await html('papers/only-listed-on-the-second-day');
