@@ -37,11 +37,9 @@ export default function papershelf(): [AstroIntegration, AstroIntegration] {
           redirects = loadRedirects(settings.contentDir);
           await run(settings, logger);
         } catch (error) {
-          // Astro announces any error a hook throws as "an unhandled error", which reads like a crash. A problem with
-          // the input is not one: say it as it is, with its hint, and stop (the lock goes with the process).
+          // A problem with the input is not a crash: see stop().
           if (!(error instanceof AstroError)) throw error;
-          logger.error(`${error.message}\n  Hint:\n    ${error.hint ?? ''}`);
-          process.exit(1);
+          stop(logger, error.message, error.hint ?? '');
         }
         lock.ingested();
       },
@@ -71,31 +69,31 @@ export default function papershelf(): [AstroIntegration, AstroIntegration] {
         // A redirect must lead somewhere this build published.
         const nowhere = redirects.filter((redirect) => !published.has(`/${redirect.to}`));
         if (nowhere.length > 0) {
-          logger.error(
-            `${nowhere.length} redirect(s) of ${REDIRECTS_FILE} lead to no page:\n${nowhere.map((redirect) => `  /${printable(redirect.from)} → /${printable(redirect.to)}`).join('\n')}\n` +
-              '  Hint:\n    Point each `to` at a page the catalog publishes (a path below the base, such as /topics/language-models/).',
+          stop(
+            logger,
+            `${nowhere.length} redirect(s) of ${REDIRECTS_FILE} lead to no page:\n${nowhere.map((redirect) => `  /${printable(redirect.from)} → /${printable(redirect.to)}`).join('\n')}`,
+            'Point each `to` at a page the catalog publishes (a path below the base, such as /topics/language-models/).',
           );
-          process.exit(1);
         }
         // A retired file must really be gone: a host that reads _redirects would send its readers away from it.
         const claimed = redirects.filter((redirect) => !redirect.from.endsWith('/') && published.has(`/${redirect.from}`));
         if (claimed.length > 0) {
-          logger.error(
-            `${claimed.length} redirect(s) of ${REDIRECTS_FILE} retire a file the build still publishes:\n${claimed.map((redirect) => `  /${printable(redirect.from)}`).join('\n')}\n` +
-              '  Hint:\n    Remove these redirects from the file: the URL works again.',
+          stop(
+            logger,
+            `${claimed.length} redirect(s) of ${REDIRECTS_FILE} retire a file the build still publishes:\n${claimed.map((redirect) => `  /${printable(redirect.from)}`).join('\n')}`,
+            'Remove these redirects from the file: the URL works again.',
           );
-          process.exit(1);
         }
         // A retired URL leads on: a page's through its redirect page (published above), a file's through _redirects.
         for (const redirect of redirects) published.add(`/${redirect.from}`);
         const outcome = checkRecord(settings.contentDir, published);
         const file = shown(outcome.file);
         if (outcome.dropped.length > 0) {
-          logger.error(
-            `${outcome.dropped.length} published URL(s) of ${file} would stop working:\n${outcome.dropped.map((path) => `  ${printable(path)}`).join('\n')}\n` +
-              '  Hint:\n    Keep the page, or make its URL lead on: list it in content/redirects.yaml (from: the old path, to: its new place), or merge its item into another (merged_into: <slug>). See README, "Permanent URLs".',
+          stop(
+            logger,
+            `${outcome.dropped.length} published URL(s) of ${file} would stop working:\n${outcome.dropped.map((path) => `  ${printable(path)}`).join('\n')}`,
+            'Keep the page, or make its URL lead on: list it in content/redirects.yaml (from: the old path, to: its new place), or merge its item into another (merged_into: <slug>). See README, "Permanent URLs".',
           );
-          process.exit(1);
         }
         // Recorded by the last integration, once indexing and the sitemap have succeeded too.
         recordWhenDone = () => {
@@ -126,6 +124,15 @@ function settingsModule(settings: Settings, redirects: () => Moved[]): NonNullab
     load: (id: string) =>
       id === resolved ? `export const contentDir = ${JSON.stringify(settings.contentDir)};\nexport const redirects = ${JSON.stringify(redirects())};` : undefined,
   };
+}
+
+/**
+ * Stops the build over a problem with its input, said as it is with its hint: thrown from a hook, Astro would announce
+ * it as "an unhandled error" with a stack, which reads like a crash. The locks go with the process.
+ */
+function stop(logger: AstroIntegrationLogger, message: string, hint: string): never {
+  logger.error(`${message}\n  Hint:\n    ${hint}`);
+  process.exit(1);
 }
 
 /** A file's name from the project root when it lies inside it, else its absolute name. */

@@ -3,7 +3,8 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import astroSitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { pagePathOf, rendersRedirect, SITEMAP_ENTRY_LIMIT, sitemapFilter } from '../lib/sitemap.ts';
+import { outputPath } from '../lib/paths.ts';
+import { rendersRedirect, SITEMAP_ENTRY_LIMIT, sitemapFilter } from '../lib/sitemap.ts';
 
 /**
  * `@astrojs/sitemap` (an index of sitemaps of SITEMAP_ENTRY_LIMIT URLs each) without the pages that are not the
@@ -36,7 +37,7 @@ export default function sitemap(): AstroIntegration[] {
       'astro:build:done': ({ dir, assets, logger }) => {
         const out = fileURLToPath(dir);
         for (const pattern of unlistedRoutes) {
-          for (const file of assets.get(pattern) ?? []) unlisted.add(pagePathOf(relative(out, fileURLToPath(file))));
+          for (const file of assets.get(pattern) ?? []) unlisted.add(outputPath(relative(out, fileURLToPath(file))));
         }
         logger.info(`the sitemap leaves out the pages of ${unlistedRoutes.join(', ')}: ${unlisted.size === 1 ? '1 page' : `${unlisted.size} pages`}`);
       },

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareRecord, formatRecord, parseRecord, publishedPath } from '../lib/url-record.ts';
 
@@ -26,7 +26,7 @@ export function publishedPaths(outDir: string, assets: ReadonlyMap<string, reado
   for (const [pattern, files] of assets) {
     const firstPageDepth = pattern.includes('[...page]') ? segments(pattern.replace('[...page]', '')) : undefined;
     for (const url of files) {
-      const path = publishedPath(relative(outDir, fileURLToPath(url)).split(sep).join('/'));
+      const path = publishedPath(relative(outDir, fileURLToPath(url)));
       if (path === undefined || (firstPageDepth !== undefined && segments(path) > firstPageDepth)) continue;
       published.add(path);
     }

@@ -8,10 +8,10 @@ import { legacyYearPages } from './pagination.ts';
 import { mergedBundles } from './search-shards.ts';
 import { digestDays, neighboursOf, paperListings, type DigestDay } from './digests.ts';
 import { findPaperLinks, type FindLink } from './find-links.ts';
-import { mergeRedirects, type Moved } from './redirects.ts';
+import { mergeMove, resolveMerges, type Moved } from './redirects.ts';
 import { AstroError } from 'astro/errors';
 import { redirects } from 'virtual:papershelf/settings';
-import { formatDate } from './format.ts';
+import { displayUrl, formatDate } from './format.ts';
 import { browseGroups } from './browse.ts';
 import { newestPapersFeed, topicFeed } from './feeds.ts';
 
@@ -54,7 +54,7 @@ export const topicsWithPapers = topicList.filter((topic) => topic.count > 0);
 export const yearPageRedirects = legacyYearPages(dateList);
 
 const paperSlugs = new Set(papers.map((paper) => paper.slug));
-const merges = mergeRedirects(
+const merges = resolveMerges(
   merged.map((entry) => ({ slug: entry.id, mergedInto: entry.data.merged_into! })),
   (slug) => paperSlugs.has(slug),
 );
@@ -63,12 +63,13 @@ if (merges.problems.length > 0) {
   error.stack = '';
   throw error;
 }
-/** Pages of items merged into another paper's, each leading to that paper's page. */
-export const paperRedirects = merges.moved;
+/** Items merged into another paper's, each with that paper's slug: their pages lead there. */
+export const mergedItems = merges.resolved;
+const mergedInto = new Map(mergedItems.map((item) => [item.slug, item.mergedInto]));
 /** Pages the operator retired in content/redirects.yaml, each leading to its new place. */
 export const operatorRedirects: Moved[] = redirects;
 /** Every page that moved, for the `_redirects` file: old year pages, merged papers and the operator's redirects. */
-export const movedPages: Moved[] = [...yearPageRedirects.map(({ from, to }) => ({ from, to })), ...paperRedirects, ...operatorRedirects];
+export const movedPages: Moved[] = [...yearPageRedirects.map(({ from, to }) => ({ from, to })), ...mergedItems.map(mergeMove), ...operatorRedirects];
 /** The Pagefind bundles the search page merges into the first: one per shard of a large catalog's index. */
 export const searchShards = mergedBundles(papers.length, import.meta.env.PAPERSHELF_SHARD_SIZE);
 /** The papers the home page shows first. */
@@ -79,7 +80,6 @@ export const papersBySlug = new Map(papers.map((paper) => [paper.slug, paper]));
 
 // The digests by listing date (src/lib/digests.ts): days of the same date merged, undated digests apart.
 // A digest lists a merged item by its own slug: it stands for the paper it was merged into (each paper once a day).
-const mergedInto = new Map(paperRedirects.map((redirect) => [redirect.from.split('/')[1]!, redirect.to.split('/')[1]!]));
 const grouped = digestDays(
   digestEntries.map((entry) => ({ ...entry.data, id: entry.id, papers: entry.data.papers.map((slug) => mergedInto.get(slug) ?? slug) })),
   (slug) => papersBySlug.has(slug),
@@ -153,6 +153,8 @@ export interface PaperContext {
   inUndated: boolean;
   place?: DayLink & { previous?: PaperLink; next?: PaperLink };
   find: FindLink[];
+  /** The paper's code links, then its project links, as its page shows them. */
+  links: { kind: 'Code' | 'Project'; href: string; text: string }[];
 }
 
 /** The context of a paper's page (see PaperContext). */
@@ -165,6 +167,10 @@ export function paperContext(paper: CatalogPaper): PaperContext {
     inUndated: undatedPapers.has(paper.slug),
     ...(place && { place: { ...dayLink(place), ...(previous && { previous }), ...(next && { next }) } }),
     find: findPaperLinks(paper.title),
+    links: [
+      ...paper.code.map((href) => ({ kind: 'Code' as const, href, text: displayUrl(href) })),
+      ...paper.links.map((href) => ({ kind: 'Project' as const, href, text: displayUrl(href) })),
+    ],
   };
 }
 

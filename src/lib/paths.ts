@@ -50,3 +50,15 @@ export function belowBase(base: string, url: string): string {
 export function absoluteUrl(site: URL | string, base: string, path: string): string {
   return new URL(withBase(base, path), site).href;
 }
+
+/**
+ * The URL path below the base of a file the build wrote, given relative to its output folder (either slash): a page's
+ * `a/b/index.html` is `a/b/`, the home page's `index.html` is ``, another page's `404.html` is `404/`, any other file
+ * is itself (`topics/x/rss.xml`).
+ */
+export function outputPath(file: string): string {
+  const path = file.split('\\').join('/');
+  if (path === 'index.html') return '';
+  if (path.endsWith('/index.html')) return path.slice(0, -'index.html'.length);
+  return path.replace(/\.html$/, '/');
+}

@@ -13,13 +13,13 @@ export interface MergedItem {
 }
 
 /**
- * The redirects of merged items: each merged item's page leads to the paper it was merged into, following chains
- * (a → b → c leads a to c) so no redirect leads to another. A merge into a slug that is not an item, or a cycle, is a
- * problem naming the item, and that item gets no redirect.
+ * The merges as they resolve: each merged item with the paper it ends in, following chains (a → b → c resolves a to
+ * c) so no redirect leads to another. A merge into a slug that is not a paper, or a cycle, is a problem naming the
+ * item, and that item is left out.
  */
-export function mergeRedirects(merged: readonly MergedItem[], isPaper: (slug: string) => boolean): { moved: Moved[]; problems: string[] } {
+export function resolveMerges(merged: readonly MergedItem[], isPaper: (slug: string) => boolean): { resolved: MergedItem[]; problems: string[] } {
   const into = new Map(merged.map((item) => [item.slug, item.mergedInto]));
-  const moved: Moved[] = [];
+  const resolved: MergedItem[] = [];
   const problems: string[] = [];
   for (const item of [...merged].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))) {
     const seen = new Set([item.slug]);
@@ -30,9 +30,14 @@ export function mergeRedirects(merged: readonly MergedItem[], isPaper: (slug: st
     }
     if (seen.has(target)) problems.push(`papers/${item.slug}: merged_into leads round in a circle (${[...seen, target].join(' → ')})`);
     else if (!isPaper(target)) problems.push(`papers/${item.slug}: merged_into names "${target}", which is not a paper's slug`);
-    else moved.push({ from: paths.paper(item.slug), to: paths.paper(target) });
+    else resolved.push({ slug: item.slug, mergedInto: target });
   }
-  return { moved, problems };
+  return { resolved, problems };
+}
+
+/** The move of a merged item's page: from its own URL to the paper's it was merged into. */
+export function mergeMove(item: MergedItem): Moved {
+  return { from: paths.paper(item.slug), to: paths.paper(item.mergedInto) };
 }
 
 /**

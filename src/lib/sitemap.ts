@@ -14,14 +14,6 @@ export function rendersRedirect(source: string): boolean {
   return /^\s*import\s+[\w$]+\s+from\s+(['"])[^'"]*\/layouts\/Redirect\.astro\1/m.test(source);
 }
 
-/** The page an output file of the build holds, as a path below the base: `a/b/index.html` → `a/b/`, `404.html` → `404/`. */
-export function pagePathOf(file: string): string {
-  const path = file.split('\\').join('/');
-  if (path === 'index.html') return '';
-  if (path.endsWith('/index.html')) return path.slice(0, -'index.html'.length);
-  return path.replace(/\.html$/, '/');
-}
-
 /**
  * The sitemap's filter: keeps every page URL but those whose path below the base is in `unlisted`. `base` is read when
  * the filter runs, once Astro has resolved its config.

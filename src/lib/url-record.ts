@@ -1,3 +1,5 @@
+import { outputPath } from './paths.ts';
+
 /**
  * The record of published URLs (`content/published-urls.txt`): every path below the base that a build has published,
  * one a line, sorted. A URL is a promise: a build that would drop a recorded URL fails, unless the URL now redirects
@@ -34,13 +36,11 @@ export function compareRecord(recorded: readonly string[], published: ReadonlySe
 }
 
 /**
- * The URL path below the base (with a leading `/`) of a file a build wrote, given relative to its output folder: a
- * page's `x/index.html` is `/x/`, the home page `/`, any other file is itself (`/rss.xml`); undefined for what is
- * no published URL (the 404 page, a host's `_redirects`).
+ * The record's path (below the base, from its `/`) of a file a build wrote, given relative to its output folder:
+ * `papers/a/index.html` is `/papers/a/`, `rss.xml` is `/rss.xml` (see outputPath); undefined for what is no published
+ * URL: the 404 page, and a host's instructions such as `_redirects`.
  */
 export function publishedPath(file: string): string | undefined {
-  // The 404 page has no address of its own; `_redirects` and the like are instructions to the host, not pages.
-  if (file === '404.html' || file.startsWith('_')) return undefined;
-  if (file === 'index.html') return '/';
-  return `/${file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file}`;
+  const path = outputPath(file);
+  return path === '404/' || path.startsWith('_') ? undefined : `/${path}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { bylineFact, formatDate, formatUpvotes, summarize } from '../../src/lib/format.ts';
-import { absoluteUrl, paths, withBase } from '../../src/lib/paths.ts';
+import { absoluteUrl, outputPath, paths, withBase } from '../../src/lib/paths.ts';
 
 describe('withBase', () => {
   test('joins a path to a root or subpath base with one slash', () => {
@@ -52,5 +52,11 @@ describe('absoluteUrl', () => {
     expect(absoluteUrl(new URL('https://example.org/'), '/', paths.topicFeed('lm'))).toBe('https://example.org/topics/lm/rss.xml');
     expect(absoluteUrl('https://example.org', '/shelf', paths.searchFor('{searchTerms}'))).toBe('https://example.org/shelf/search/?q={searchTerms}');
     expect(absoluteUrl('https://example.org', '/shelf/', paths.home())).toBe('https://example.org/shelf/');
+  });
+});
+
+describe('outputPath', () => {
+  test('gives the path below the base of the page or file an output file is', () => {
+    expect(['index.html', 'dates/2023/2/index.html', '404.html', 'dates\\2023\\2\\index.html', 'topics/x/rss.xml'].map(outputPath)).toEqual(['', 'dates/2023/2/', '404/', 'dates/2023/2/', 'topics/x/rss.xml']);
   });
 });

@@ -1,23 +1,25 @@
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { mergeRedirects, readRedirects, redirectsFile } from '../../src/lib/redirects.ts';
+import { mergeMove, readRedirects, redirectsFile, resolveMerges } from '../../src/lib/redirects.ts';
 
 const papers = new Set(['a', 'b']);
 const isPaper = (slug: string) => papers.has(slug);
 
-describe('mergeRedirects', () => {
+describe('resolveMerges and mergeMove', () => {
   test("leads a merged item's page to the paper it was merged into", () => {
-    expect(mergeRedirects([{ slug: 'x', mergedInto: 'a' }], isPaper)).toEqual({ moved: [{ from: 'papers/x/', to: 'papers/a/' }], problems: [] });
+    const { resolved, problems } = resolveMerges([{ slug: 'x', mergedInto: 'a' }], isPaper);
+    expect(problems).toEqual([]);
+    expect(resolved.map(mergeMove)).toEqual([{ from: 'papers/x/', to: 'papers/a/' }]);
   });
 
   test('follows a chain of merges to its paper, so no redirect leads to another', () => {
-    const { moved } = mergeRedirects([{ slug: 'y', mergedInto: 'x' }, { slug: 'x', mergedInto: 'b' }], isPaper);
-    expect(moved).toEqual([{ from: 'papers/x/', to: 'papers/b/' }, { from: 'papers/y/', to: 'papers/b/' }]);
+    const { resolved } = resolveMerges([{ slug: 'y', mergedInto: 'x' }, { slug: 'x', mergedInto: 'b' }], isPaper);
+    expect(resolved).toEqual([{ slug: 'x', mergedInto: 'b' }, { slug: 'y', mergedInto: 'b' }]);
   });
 
   test('names a merge into no paper and a circle of merges as problems, with no redirect', () => {
-    const { moved, problems } = mergeRedirects([{ slug: 'x', mergedInto: 'nowhere' }, { slug: 'p', mergedInto: 'q' }, { slug: 'q', mergedInto: 'p' }], isPaper);
-    expect(moved).toEqual([]);
+    const { resolved, problems } = resolveMerges([{ slug: 'x', mergedInto: 'nowhere' }, { slug: 'p', mergedInto: 'q' }, { slug: 'q', mergedInto: 'p' }], isPaper);
+    expect(resolved).toEqual([]);
     expect(problems).toEqual([
       'papers/p: merged_into leads round in a circle (p → q → p)',
       'papers/q: merged_into leads round in a circle (q → p → q)',

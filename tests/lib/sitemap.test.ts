@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { pagePathOf, rendersRedirect, SITEMAP_ENTRY_LIMIT, sitemapFilter } from '../../src/lib/sitemap.ts';
+import { rendersRedirect, SITEMAP_ENTRY_LIMIT, sitemapFilter } from '../../src/lib/sitemap.ts';
 import { repoRoot } from '../helpers/fixture-site.ts';
 
 describe('rendersRedirect', () => {
@@ -20,15 +20,6 @@ describe('rendersRedirect', () => {
     expect(rendersRedirect(`---\nimport Redirect from "../layouts/Redirect.astro";\n---`)).toBe(true);
     expect(rendersRedirect(`---\n// Like the Redirect layout, ../layouts/Redirect.astro\nimport Base from '../layouts/Base.astro';\n---`)).toBe(false);
     expect(rendersRedirect(`---\nimport Redirect from '../layouts/RedirectLater.astro';\n---`)).toBe(false);
-  });
-});
-
-describe('pagePathOf', () => {
-  test("gives the path below the base of the page an output file holds", () => {
-    expect(pagePathOf('index.html')).toBe('');
-    expect(pagePathOf('dates/2023/2/index.html')).toBe('dates/2023/2/');
-    expect(pagePathOf('404.html')).toBe('404/');
-    expect(pagePathOf('dates\\2023\\2\\index.html')).toBe('dates/2023/2/');
   });
 });
 
