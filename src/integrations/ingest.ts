@@ -6,12 +6,15 @@ import { isIsoDate } from '../lib/digest/date.ts';
 import { decodeDigest } from '../lib/digest/decode.ts';
 import { parseDigest, sidecarName } from '../lib/digest/parse.ts';
 import type { DigestProblem, ParsedDigest } from '../lib/digest/types.ts';
+import type { YearSource } from '../lib/digest/year.ts';
 import { readItemIdentity } from '../lib/mdx/read.ts';
 import { ItemError } from '../lib/mdx/item.ts';
 import { writeItem } from '../lib/mdx/write.ts';
 import { compareDigests, mergeListings, type Merge, type Paper, type PublishedPaper } from '../lib/papers/model.ts';
 import { compileVocabulary, type Topic } from '../lib/papers/topics.ts';
-import { vocabularyProblem, type DigestData } from '../lib/schema.ts';
+import { digestSchema, vocabularyProblem, type DigestData } from '../lib/schema.ts';
+
+const digestIndexSchema = digestSchema.array();
 
 export { vocabularyProblem };
 import { printable } from '../lib/printable.ts';
@@ -52,6 +55,8 @@ export interface IngestSummary {
   merges: Merge[];
   /** Generated items whose paper is in no digest any more: kept, so their URLs keep working. */
   orphans: string[];
+  /** Each digest with year-less dates: the year they were given, and where it came from. */
+  years: { file: string; year: number; source: YearSource; reason: string }[];
   problems: Problem[];
 }
 
@@ -94,7 +99,9 @@ const WRITES_AT_ONCE = 32;
 export async function ingest(settings: Settings, output: ProgressOutput): Promise<IngestSummary> {
   const where = (path: string) => displayPath(settings.root, path);
   const digestPath = (file: string) => where(join(settings.seedsDir, file));
-  const { digests, problems, ignored } = readDigests(settings, where);
+  const indexPath = join(settings.contentDir, DIGEST_INDEX);
+  const recordedYears = await readRecordedYears(indexPath, where);
+  const { digests, problems, ignored } = readDigests(settings, where, recordedYears);
   const vocabulary = await readVocabulary(join(settings.contentDir, 'topics.yaml'));
   const papersDir = join(settings.contentDir, 'papers');
   const names = await readdir(papersDir).catch((error: NodeJS.ErrnoException) => {
@@ -148,9 +155,7 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
   progress.done();
   const held = new Set(problems.filter((problem) => problem.kind === 'held').map((problem) => `${problem.file}:${problem.line}`));
   const unwritten = new Set(papers.filter((paper) => held.has(`${digestPath(paper.source.file)}:${paper.source.line}`)).map((paper) => paper.slug));
-  await writeDigestIndex(join(settings.contentDir, DIGEST_INDEX), digests, byDigest, unwritten).catch((error) =>
-    Promise.reject(fileError(error, where(join(settings.contentDir, DIGEST_INDEX)), 'write')),
-  );
+  await writeDigestIndex(indexPath, digests, byDigest, unwritten).catch((error) => Promise.reject(fileError(error, where(indexPath), 'write')));
   if (problems.length > 0 && !settings.allowInvalid) throw new IngestError(problems.sort(byPlace), true);
 
   const slugs = new Set(papers.map((paper) => paper.slug));
@@ -165,6 +170,7 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
     papers: counts,
     merges: merges.map((merge) => ({ ...merge, file: digestPath(merge.file), into: { ...merge.into, file: digestPath(merge.into.file) } })),
     orphans,
+    years: digests.flatMap((digest) => (digest.yearFrom && digest.year !== undefined ? [{ file: digestPath(digest.file), year: digest.year, ...digest.yearFrom }] : [])),
     problems: problems.sort(byPlace),
   };
 }
@@ -180,10 +186,45 @@ export const DIGEST_INDEX = 'digests.json';
 async function writeDigestIndex(path: string, digests: readonly ParsedDigest[], byDigest: ReadonlyMap<string, string[]>, unwritten: ReadonlySet<string>): Promise<void> {
   const rows: DigestData[] = [...digests]
     .sort(compareDigests)
-    .map((digest) => ({ id: digest.file, listedOn: digest.listedOn ?? null, papers: (byDigest.get(digest.file) ?? []).filter((slug) => !unwritten.has(slug)) }));
+    .map((digest) => ({
+      id: digest.file,
+      listedOn: digest.listedOn ?? null,
+      ...(digest.yearFrom && digest.year !== undefined ? { year: digest.year } : {}),
+      papers: (byDigest.get(digest.file) ?? []).filter((slug) => !unwritten.has(slug)),
+    }));
   const text = `[\n${rows.map((row) => JSON.stringify(row)).join(',\n')}\n]\n`;
   const current = await readFile(path, 'utf8').catch(() => undefined);
   if (current !== text) await replaceAtomically(path, text);
+}
+
+/**
+ * The years recorded by earlier ingests, by digest file (see digestSchema's `year`). A missing index is a new
+ * catalog; an index that cannot be read stops the ingest, since its years decide the dates of year-less digests.
+ */
+async function readRecordedYears(path: string, where: (path: string) => string): Promise<Map<string, number>> {
+  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw fileError(error, where(path), 'read');
+  });
+  const years = new Map<string, number>();
+  if (text === undefined) return years;
+  const rows = digestIndexSchema.safeParse(parseJson(text));
+  if (!rows.success) {
+    throw new IngestFileError(
+      `${where(path)} is not a digest index: ${rows.error.issues[0]?.message ?? 'unreadable'}`,
+      `It is written by the ingest and records the year of each year-less digest; restore it from version control (git checkout -- ${where(path)}).`,
+    );
+  }
+  for (const row of rows.data) if (row.year !== undefined) years.set(row.id, row.year);
+  return years;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** One line of a report, and how loud it is. */
@@ -191,6 +232,15 @@ export interface ReportLine {
   level: 'info' | 'warn';
   text: string;
 }
+
+/** How the report says where a digest's year came from. */
+const YEAR_SOURCES: Record<YearSource, string> = {
+  sidecar: 'year of the capture date in the sidecar',
+  'file-name': "year of the date in the file's name",
+  recorded: 'year recorded when the digest was first ingested',
+  'stated-years': 'the year after the latest year the digest states',
+  'build-day': 'the latest year in which the listing day is not after the day of the build',
+};
 
 /** How many merges a report lists one by one; the rest are counted. */
 const MERGES_LISTED = 20;
@@ -215,6 +265,10 @@ export function describeSummary(summary: IngestSummary): ReportLine[] {
   if (summary.merges.length > MERGES_LISTED) lines.push(info(`  … and ${summary.merges.length - MERGES_LISTED} more merges`));
   lines.push(summary.problems.length > 0 ? warn(`problems: ${summary.problems.length}`) : info('problems: 0'));
   for (const problem of summary.problems) lines.push({ level: problem.kind === 'warning' ? 'info' : 'warn', text: `  ${problem.kind === 'entry' ? 'rejected' : problem.kind}: ${formatProblem(problem)}` });
+  const bySource = Map.groupBy(summary.years, (year) => year.source);
+  for (const [source, years] of bySource) {
+    lines.push(info(`year-less dates, ${YEAR_SOURCES[source]} (${years.length}): ${years.map((year) => `${year.file} ${year.year}`).join(', ')}`));
+  }
   if (summary.orphans.length > 0) {
     lines.push(info(`kept ${summary.orphans.length} item(s) no digest lists any more, so their URLs keep working:`));
     lines.push(...summary.orphans.map((path) => info(`  ${path}`)));
@@ -247,7 +301,7 @@ export async function forEachLimited<T>(items: readonly T[], limit: number, task
  * Reads, decodes and parses every `*.txt` digest of the seeds folder, with its optional capture-date sidecar; names
  * every other file it ignores. Digest problems name the file from the project root.
  */
-function readDigests(settings: Settings, where: (path: string) => string): { digests: ParsedDigest[]; problems: Problem[]; ignored: string[] } {
+function readDigests(settings: Settings, where: (path: string) => string, recordedYears: ReadonlyMap<string, number>): { digests: ParsedDigest[]; problems: Problem[]; ignored: string[] } {
   const { seedsDir, today } = settings;
   let all: Dirent[];
   try {
@@ -289,7 +343,7 @@ function readDigests(settings: Settings, where: (path: string) => string): { dig
     }
     const sidecar = sidecarName(name);
     const capturedOn = files.has(sidecar) ? readCaptureDate(join(seedsDir, sidecar), where, problems) : undefined;
-    const digest = parseDigest(decoded.text, { file: name, capturedOn, today });
+    const digest = parseDigest(decoded.text, { file: name, capturedOn, today, recordedYear: recordedYears.get(name) });
     digests.push(digest);
     problems.push(...digest.problems.map((problem) => ({ ...problem, file: where(join(seedsDir, problem.file)) })));
   }

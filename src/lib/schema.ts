@@ -95,6 +95,11 @@ export const digestSchema = z.object({
   id: z.string().min(1),
   /** The listing's date, `YYYY-MM-DD`, or null when the digest states none. */
   listedOn: isoDate.nullable(),
+  /**
+   * The year given to the digest's year-less dates, recorded the first time it was ingested (absent when the digest
+   * has none): a re-ingest a year later reads its dates as they were read then.
+   */
+  year: z.number().int().optional(),
   papers: z.array(z.string().regex(SLUG_PATTERN)),
 });
 export type DigestData = z.infer<typeof digestSchema>;

@@ -14,6 +14,8 @@ export interface ParseOptions {
   today: string;
   /** The day the listing was captured (`YYYY-MM-DD`), when the operator stated it; gives year-less dates their year. */
   capturedOn?: string;
+  /** The year recorded when this digest was first ingested, so that a later ingest gives its dates the same year. */
+  recordedYear?: number;
 }
 
 /**
@@ -44,7 +46,8 @@ export function parseDigest(text: string, options: ParseOptions): ParsedDigest {
   }
 
   const listing = header.value!.listing;
-  const yearless = yearForYearlessDates([...reads.flatMap((read) => (read.date ? [read.date.date] : [])), ...(listing ? [listing.date] : [])], options);
+  const dates = reads.flatMap((read) => (read.date ? [read.date.date] : []));
+  const yearless = yearForYearlessDates(dates, options, listing?.date);
   const entries: DigestEntry[] = [];
   for (const read of reads) {
     const date = read.date && resolveDate(read.date, yearless, options);
@@ -74,7 +77,9 @@ export function parseDigest(text: string, options: ParseOptions): ParsedDigest {
     problems.push(...date.problems.map((note) => ({ file, kind: 'warning' as const, ...note, message: `the listing's date: ${note.message}` })));
   }
   problems.sort((a, b) => a.line - b.line);
-  return { file, listedOn, year: yearless.year, header: header.value!.span, entries, problems };
+  const hasYearless = [...dates, ...(listing ? [listing.date] : [])].some((date) => date.year === undefined);
+  const yearFrom = hasYearless && 'source' in yearless ? { source: yearless.source, reason: yearless.reason } : undefined;
+  return { file, listedOn, year: yearless.year, yearFrom, header: header.value!.span, entries, problems };
 }
 
 /** The one problem of a rejected entry: at its first faulty line, with every reason it was rejected for. */

@@ -1,3 +1,5 @@
+import type { YearSource } from './year.ts';
+
 /** Who wrote a paper, as the digest states it: an author count or an organisation. */
 export type Byline =
   | { kind: 'authors'; count: number }
@@ -58,6 +60,8 @@ export interface ParsedDigest {
   listedOn?: string;
   /** The year given to year-less dates, or undefined when it could not be decided. */
   year?: number;
+  /** Where the year of the digest's year-less dates came from, when it has any (see yearForYearlessDates). */
+  yearFrom?: { source: YearSource; reason: string };
   /** The header's lines ("Daily Papers", the listing's date), when the digest has a header. */
   header?: LineSpan;
   entries: DigestEntry[];

@@ -18,6 +18,23 @@ describe('readBylineText', () => {
     expect(readBylineText('evil <b>org</b>')).toEqual({ byline: { kind: 'organization', handle: 'evil', name: '<b>org</b>' } });
   });
 
+  test('reads real organisation lines: punctuation, lower case and letters of any script', () => {
+    // The kinds of name the real Daily Papers listing was seen to have (issue 17).
+    const lines: [string, string, string][] = [
+      ['Snapchat Snapchat Inc.', 'Snapchat', 'Snapchat Inc.'],
+      ['Cantina Cantina, Inc.', 'Cantina', 'Cantina, Inc.'],
+      ['zju Zhejiang Lab Technology (Hangzhou) Co., Ltd.', 'zju', 'Zhejiang Lab Technology (Hangzhou) Co., Ltd.'],
+      ['raivn RAIVN: Reasoning, AI, & Vision Lab @ UW', 'raivn', 'RAIVN: Reasoning, AI, & Vision Lab @ UW'],
+      ['HuaweiTech huawei technologies co. ltd', 'HuaweiTech', 'huawei technologies co. ltd'],
+      ['ByteDance-Seed ByteDance Seed - Foundation Models', 'ByteDance-Seed', 'ByteDance Seed - Foundation Models'],
+      ['ntu 台灣大學', 'ntu', '台灣大學'],
+      ['mila-quebec Mila – Quebec Artificial Intelligence Institute', 'mila-quebec', 'Mila – Quebec Artificial Intelligence Institute'],
+      ['tuebingen Universität Tübingen', 'tuebingen', 'Universität Tübingen'],
+      ['samsung Samsung Electronics Co.', 'samsung', 'Samsung Electronics Co.'],
+    ];
+    for (const [line, handle, name] of lines) expect(readBylineText(line), line).toEqual({ byline: { kind: 'organization', handle, name } });
+  });
+
   test('says the byline is missing when the line is a sentence, a link or too long to be a name', () => {
     for (const line of [
       'Code and models: https://github.com/x/y',
@@ -29,6 +46,10 @@ describe('readBylineText', () => {
       'Our method outperforms every baseline we tried on all eleven benchmarks here',
       'at&t AT&T',
       'arXiv:2401.12345',
+      'Experiments confirm the gains.',
+      'Source code is public.',
+      'We release code and data',
+      'The code is at github',
     ]) {
       const read = readBylineText(line);
       expect(read, line).toHaveProperty('error');

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { SENTENCE_OPENERS } from '../../../src/lib/digest/byline.ts';
 import { isMonthName, readDateLine } from '../../../src/lib/digest/date.ts';
 import { parseDigest } from '../../../src/lib/digest/parse.ts';
 import type { Byline, DigestEntry, LineSpan } from '../../../src/lib/digest/types.ts';
@@ -51,17 +52,17 @@ const paragraph = fc.array(textLine, { minLength: 1, maxLength: 3 });
 
 /**
  * An organisation line as the format defines one: a handle of letters, digits, "-", "_" and "." that starts with a
- * letter or digit and ends with one or "_", then a name of up to ten words, 100 characters at most, with no link
- * ("://", "www."), not ending with . : ; , ! ? and with none of . : ; ! ? before a space (punctuation of sentences);
- * a word holds no white space, which separates words.
+ * letter or digit and ends with one or "_", and is no word that opens a sentence, then a name of up to ten words, 120
+ * characters at most, with no link ("://", "www.") and none of ; ! ?, not ending with : or , (nor, here, with ".",
+ * which a name may end with only after an abbreviation); a word holds no white space, which separates words.
  */
 const organization = fc
   .record({
-    handle: fc.stringMatching(/^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,12}[A-Za-z0-9_])?$/),
+    handle: fc.stringMatching(/^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,12}[A-Za-z0-9_])?$/).filter((handle) => !SENTENCE_OPENERS.has(handle.toLowerCase())),
     name: fc
       .array(word.map((text) => text.replace(/\s+/gu, '')).filter((text) => text !== ''), { maxLength: 5 })
       .map((words) => words.join(' '))
-      .filter((name) => name.length <= 100 && !/:\/\/|\bwww\.|[.:;,!?]$|[.:;!?]\s/iu.test(name)),
+      .filter((name) => name.length <= 120 && !/:\/\/|\bwww\.|[;!?]|[.:,]$/iu.test(name)),
   })
   .map(({ handle, name }) => ({ written: name ? `${handle} ${name}` : handle, byline: { kind: 'organization', handle, name: name || handle } as Byline }));
 

@@ -172,7 +172,7 @@ describe('parseDigest dates and today', () => {
     expect(parsed.problems).toMatchObject([{ kind: 'entry', line: 17 }]);
     expect(parsed.problems[0]!.message).toBe(
       'date "Mar 24" (read as 2026-03-24: year-less dates take the year after 2025, the latest year the digest states) is after today (2026-03-01); ' +
-        'expected a capture date in x.meta.yaml ("captured: YYYY-MM-DD")',
+        'name the digest by its day (e.g. x-2024-05-27.txt) or state its capture date in x.meta.yaml ("captured: YYYY-MM-DD")',
     );
   });
 
@@ -201,25 +201,21 @@ describe('parseDigest dates and today', () => {
     expect(parsed.problems).toMatchObject([{ kind: 'entry', message: expect.stringContaining('the byline is missing') }]);
   });
 
-  test('a digest whose only stated year is a typo cannot date its year-less entries', () => {
+  test('a digest whose only stated year is a typo takes the year of the day of the build', () => {
     const text = digest('Apr 13', '', ...entry('Typo', 'Jan 9, 2204'), ...entry('This Year', 'Feb 12'));
     const parsed = parseDigest(text, { file: 'x.txt', today });
-    expect(parsed).toMatchObject({ entries: [], year: undefined, listedOn: undefined });
-    expect(parsed.problems.map((problem) => problem.message)).toEqual([
-      'date "Jan 9, 2204" is after today (2026-11-25); is the year a typo?',
-      'cannot tell the year of "Feb 12": the digest\'s only dates with a year are after today (2026-11-25); expected a capture date in x.meta.yaml ("captured: YYYY-MM-DD")',
-    ]);
+    expect(parsed).toMatchObject({ year: 2026, listedOn: '2026-04-13', yearFrom: { source: 'build-day' } });
+    expect(parsed.entries.map((entry) => entry.date)).toEqual(['2026-02-12']);
+    expect(parsed.problems.map((problem) => problem.message)).toEqual(['date "Jan 9, 2204" is after today (2026-11-25); is the year a typo?']);
   });
 
-  test('never gives year-less dates a year after today\'s, and says so', () => {
+  test('never gives year-less dates a year after today\'s: the day of the build decides instead', () => {
     // A paper of this year with its year written: year-less dates would be next year's, which has not begun.
     const text = digest('Apr 13', '', ...entry('Stated This Year', 'Mar 3, 2026'), ...entry('Year-less', 'Feb 12'));
     const parsed = parseDigest(text, { file: 'x.txt', today });
-    expect(parsed.year).toBeUndefined();
-    expect(parsed.entries.map((entry) => entry.date)).toEqual(['2026-03-03']);
-    expect(parsed.problems).toMatchObject([
-      { kind: 'entry', line: 17, message: expect.stringContaining('the latest year the digest states is 2026, and 2027 would be after today (2026-11-25)') },
-    ]);
+    expect(parsed.year).toBe(2026);
+    expect(parsed.yearFrom).toEqual({ source: 'build-day', reason: '2026, the latest year in which "Apr 13" is not after the day of the build (2026-11-25)' });
+    expect(parsed.entries.map((entry) => entry.date)).toEqual(['2026-03-03', '2026-02-12']);
   });
 
   test('a listing date after today is a warning and leaves the listing undated; its entries are kept', () => {
