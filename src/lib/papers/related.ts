@@ -21,7 +21,8 @@ export const MAX_RELATED = 5;
 /**
  * The least similarity that makes a paper related. On the seed digest every pair above it is on one subject (LLM
  * serving, video communication with AI, spiking networks, quantized diffusion, streaming speech recognition), and the
- * weakest link the LLM-serving papers need, DeepSpeed-FastGen to Llumnix, scores 0.067; the strongest pairs below it
+ * weakest link the LLM-serving papers need, Lean Attention to DistServe, scores 0.069 (DeepSpeed-FastGen to Llumnix
+ * scores 0.055 since the two share only the serving topic, so DeepSpeed-FastGen lists none); the strongest pairs below it
  * share a phrase in passing: a click-through-rate model and a speech dialogue model ("multimodal") score 0.057. Nearly
  * half the seed's papers then list none, as a digest of unrelated papers should.
  * tests/lib/papers/related.test.ts pins both sides.
