@@ -15,9 +15,9 @@ export interface FolderEntries {
 }
 
 /**
- * Reads every `.txt` digest of the folders, in name order. A digest's capture date is its sidecar's, or else the
- * `YYYY-MM-DD` its file name holds (the real corpus names files by capture day and has no sidecars); `today` bounds
- * dates as in the ingest. A folder that cannot be read throws: a measurement of nothing would be a wrong one.
+ * Reads every `.txt` digest of the folders, in name order, with its sidecar's capture date; the parser takes the year
+ * from a `YYYY-MM-DD` in the file's name, as the ingest does (the real corpus names files by day, with no sidecars);
+ * `today` bounds dates as in the ingest. A folder that cannot be read throws: a measurement of nothing would be a wrong one.
  */
 export function readDigestFolders(folders: readonly string[], today: string): FolderEntries {
   const result: FolderEntries = { entries: [], digests: 0, problems: [] };
@@ -38,7 +38,7 @@ export function readDigestFolders(folders: readonly string[], today: string): Fo
   return result;
 }
 
-/** The digest's capture date: its sidecar's, else a date in its name, else none (the parser infers the year). */
+/** The digest's capture date stated in its sidecar, or none (the parser takes the year from the name or infers it). */
 function captureDate(folder: string, name: string, names: readonly string[]): string | undefined {
   const sidecar = sidecarName(name);
   if (names.includes(sidecar)) {
@@ -46,5 +46,5 @@ function captureDate(folder: string, name: string, names: readonly string[]): st
     if (captured instanceof Date) return captured.toISOString().slice(0, 10);
     if (typeof captured === 'string') return captured;
   }
-  return /\d{4}-\d{2}-\d{2}/.exec(name)?.[0];
+  return undefined;
 }
