@@ -10,6 +10,7 @@ import { checkRecord, publishedPaths } from './url-record.ts';
 import { printable } from '../lib/printable.ts';
 import { readRedirects, REDIRECTS_FILE, type Moved } from '../lib/redirects.ts';
 import { existsSync, readFileSync } from 'node:fs';
+import { lastRenderedItem, missingOutput } from '../lib/build-output.ts';
 import { parse as parseYaml } from 'yaml';
 
 /**
@@ -21,6 +22,8 @@ import { parse as parseYaml } from 'yaml';
 export default function papershelf(): [AstroIntegration, AstroIntegration] {
   let settings: Settings;
   let recordWhenDone = () => {};
+  // Whether the last integration saw the whole output: until then, an exit is a build that did not finish.
+  let finished = false;
   // The operator's redirects (content/redirects.yaml), read with the settings and served with them.
   let redirects: Moved[] = [];
   const shelf: AstroIntegration = {
@@ -31,6 +34,7 @@ export default function papershelf(): [AstroIntegration, AstroIntegration] {
         settings = readSettings(process.env, fileURLToPath(config.root));
         // content.config.ts reads the content folder from this module.
         updateConfig({ vite: { plugins: [settingsModule(settings, () => redirects)] } });
+        if (command === 'build') guardUnfinishedExit(() => finished, logger);
         // One build at a time per content folder and outDir: see build-lock.ts.
         const lock = lockProject(command, { root: fileURLToPath(config.root), contentDir: settings.contentDir, outDir: fileURLToPath(config.outDir) }, logger);
         try {
@@ -106,7 +110,21 @@ export default function papershelf(): [AstroIntegration, AstroIntegration] {
   const record: AstroIntegration = {
     name: 'papershelf-record',
     hooks: {
-      'astro:build:done': () => recordWhenDone(),
+      'astro:build:done': ({ dir, assets, logger }) => {
+        // Every page the routes wrote, the index, the worker and the sitemap: a build without them did not finish.
+        const out = fileURLToPath(dir);
+        const written = [...assets.values()].flat().map((url) => relative(out, fileURLToPath(url)));
+        const missing = missingOutput(written, (file) => existsSync(join(out, file)));
+        if (missing.length > 0) {
+          stop(
+            logger,
+            `the build did not write ${missing.length} file(s) it must publish:\n${missing.slice(0, 20).map((file) => `  ${printable(file)}`).join('\n')}${missing.length > 20 ? `\n  … and ${missing.length - 20} more` : ''}`,
+            'Nothing was recorded. Build again; if a file is still missing, an integration or an editor\'s MDX stopped it.',
+          );
+        }
+        recordWhenDone();
+        finished = true;
+      },
     },
   };
   return [shelf, record];
@@ -133,6 +151,21 @@ function settingsModule(settings: Settings, redirects: () => Moved[]): NonNullab
 function stop(logger: AstroIntegrationLogger, message: string, hint: string): never {
   logger.error(`${message}\n  Hint:\n    ${hint}`);
   process.exit(1);
+}
+
+/**
+ * Makes an exit before the build finished a failure, whatever code it asked for: an editor's MDX may call
+ * `process.exit(0)` halfway through rendering, which would leave a partial `dist/` behind exit 0. The message names
+ * the item whose page was being rendered, if one was.
+ */
+function guardUnfinishedExit(isFinished: () => boolean, logger: AstroIntegrationLogger): void {
+  process.once('exit', (code) => {
+    if (isFinished()) return;
+    const item = lastRenderedItem();
+    const cause = item ? ` while the page of ${item} was rendered: its MDX body may have ended the process` : '';
+    if (code === 0 || item) logger.error(`the build stopped before it finished (exit code ${code})${cause}. dist/ is incomplete and nothing was recorded.`);
+    if (code === 0) process.exitCode = 1;
+  });
 }
 
 /** A file's name from the project root when it lies inside it, else its absolute name. */

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { offlineFiles, roleOf, SHELL_PAGES, type BuiltFile, type OfflineFiles } from '../lib/offline/plan.ts';
 import { MANIFEST_FILE } from '../lib/offline/protocol.ts';
+import { pruneCache, restoreBundle, storeBundle } from './search-cache.ts';
 import { SHARD_SIZE, shardBundle, shardCount, shardOf } from '../lib/search-shards.ts';
 
 // A shard indexed by another Pagefind is not reused.
@@ -50,7 +51,7 @@ export default function searchIndex(options: { shardSize?: number } = {}): Astro
         const out = fileURLToPath(dir);
         // The pages of the paper route (papers/<slug>/), rendered or restored; redirects of merged items are another route.
         const papers = assets.get(PAPER_ROUTE)?.length ?? 0;
-        const indexed = await indexPapers(out, cacheDir, shardSize);
+        const indexed = await indexPapers(out, cacheDir, shardSize, (message) => logger.warn(message));
         if (indexed.pages < papers) throw new Error(`Pagefind indexed ${indexed.pages} paper pages, but the build rendered ${papers}`);
         const shards = indexed.shards === 1 ? '' : ` in ${indexed.shards} shards`;
         const reused = indexed.reused === 0 ? '' : ` (${indexed.reused} of ${indexed.shards} unchanged since the last build, reused)`;
@@ -78,7 +79,7 @@ interface Indexed {
  * shard at a time so memory stays that of one shard. A shard whose pages are byte for byte those of a shard indexed
  * before is copied from `<cacheDir>/pagefind-shards/` instead.
  */
-async function indexPapers(out: string, cacheDir: string, shardSize: number): Promise<Indexed> {
+async function indexPapers(out: string, cacheDir: string, shardSize: number, warn: (message: string) => void): Promise<Indexed> {
   // Every folder with a page of its own: papers/page/ holds the all-papers list's later pages, unless a paper is called "page".
   const slugs = (await readdir(join(out, 'papers'), { withFileTypes: true }))
     .filter((entry) => entry.isDirectory() && existsSync(join(out, 'papers', entry.name, 'index.html')))
@@ -98,21 +99,20 @@ async function indexPapers(out: string, cacheDir: string, shardSize: number): Pr
     for (const page of pages) key.update(`${page.url}\n${page.content}\n`);
     const cached = join(cacheDir, 'pagefind-shards', `${i}-${key.digest('hex').slice(0, 16)}`);
     const bundle = join(out, shardBundle(i));
-    if (existsSync(join(cached, 'pagefind-entry.json'))) {
-      await cp(cached, bundle, { recursive: true });
-      result.reused++;
-    } else {
+    const lookup = await restoreBundle(cached, bundle);
+    if (lookup.reused) result.reused++;
+    else {
+      if (lookup.broken) warn(`the search index cache of shard ${i + 1} was broken (${lookup.broken}): indexing it again`);
+      await rm(bundle, { recursive: true, force: true });
       await indexShard(pages, bundle, maxFragments);
-      await cp(bundle, cached, { recursive: true });
+      await storeBundle(bundle, cached);
     }
     used.add(basename(cached));
     const entry = JSON.parse(await readFile(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     result.pages += Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
   }
-  // Shards of older builds that this one no longer has.
-  for (const name of await readdir(join(cacheDir, 'pagefind-shards')).catch(() => [] as string[])) {
-    if (!used.has(name)) await rm(join(cacheDir, 'pagefind-shards', name), { recursive: true, force: true });
-  }
+  // Shards of older builds that this one no longer has, and what a killed build left half-copied.
+  await pruneCache(join(cacheDir, 'pagefind-shards'), used);
   return result;
 }
 
