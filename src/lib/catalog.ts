@@ -6,14 +6,15 @@ import { relatedPapers } from './papers/related.ts';
 import { withCacheKeys as cacheKeys } from './cache-key.ts';
 import { legacyYearPages } from './pagination.ts';
 import { mergedBundles } from './search-shards.ts';
-import { digestDays, neighboursOf, paperListings, type DigestDay } from './digests.ts';
+import { digestDays, neighboursOf, paperListings, papersByListing, type DigestDay } from './digests.ts';
 import { findPaperLinks, type FindLink } from './find-links.ts';
 import { mergeMove, resolveMerges, type Moved } from './redirects.ts';
 import { AstroError } from 'astro/errors';
 import { redirects } from 'virtual:papershelf/settings';
 import { displayUrl, formatDate } from './format.ts';
 import { browseGroups } from './browse.ts';
-import { newestPapersFeed, topicFeed } from './feeds.ts';
+import { digestDaysFeed, newestPapersFeed, topicFeed } from './feeds.ts';
+import { PAGE_SIZE } from './paths.ts';
 
 /** A paper as the pages see it: the model's fields, the digest it came from, and the entry whose MDX body editors write. */
 export interface CatalogPaper extends Omit<Paper, 'key' | 'source'> {
@@ -110,16 +111,28 @@ export const digestYears = [...groupBy(grouped.days, (day) => [day.date.slice(0,
   days: days.map((day) => ({ ...dayLink(day), count: day.papers.length })),
 }));
 
-/** The newest digest day, which the home page shows first; undefined for a catalog without dated digests. */
+/** The newest digest day; undefined for a catalog without dated digests. */
 export const newestDay = digestDayPages[0];
+
+/**
+ * What the home page shows of the newest day: its first page of papers in the digests' order and the day's count, so
+ * the home page stays one page long however many papers a day lists; undefined for a catalog without dated digests.
+ */
+export const newestDayFirstPage = newestDay && { ...dayLink(newestDay), papers: newestDay.papers.slice(0, PAGE_SIZE), total: newestDay.papers.length };
 
 /** Digests that state no listing date: they have no page of their own; the index counts their papers. */
 const undatedPapers = new Set(grouped.undated.flatMap((digest) => digest.papers));
 export const undatedDigests = { digests: grouped.undated.length, papers: undatedPapers.size };
 
-/** The catalog's feed of its newest papers, and each topic's by topic id (src/lib/feeds.ts). */
-export const catalogFeed = newestPapersFeed(papers);
-export const topicFeeds = new Map(topicsWithPapers.map((topic) => [topic.slug, topicFeed(topic, papersByTopic.get(topic.slug)!)]));
+// Every paper in the listings' order (newest listing day first, each day in its digests' order), for the feeds.
+const listedPapers = papersByListing(digestDayPages, papers);
+const listedByTopic = groupBy(listedPapers, ({ paper }) => paper.topics);
+
+/** The catalog's feed of its most recently listed papers, and each topic's by topic id (src/lib/feeds.ts). */
+export const catalogFeed = newestPapersFeed(listedPapers);
+export const topicFeeds = new Map(topicsWithPapers.map((topic) => [topic.slug, topicFeed(topic, listedByTopic.get(topic.slug)!)]));
+/** The feed of the newest listing days, one item a day. */
+export const digestsFeed = digestDaysFeed(digestDayPages);
 
 /** The newest date the catalog knows, a listing's or a paper's: the date of the data, never the clock's. */
 export const catalogDate = [newestDay?.date, papers[0]?.date].filter((date) => date !== undefined).sort().at(-1) ?? null;
@@ -195,7 +208,7 @@ function toCatalogPaper(entry: CollectionEntry<'papers'>): CatalogPaper {
   };
 }
 
-export { PAGE_SIZE } from './paths.ts';
+export { PAGE_SIZE };
 
 // What every page shows besides its own props: the topic names (chips, search facets).
 const siteKey = JSON.stringify(topicList.map((topic) => [topic.slug, topic.label]));

@@ -91,7 +91,34 @@ export function paperListings(days: readonly DigestDay[]): { dates: Map<string, 
   return { dates, places };
 }
 
+/** A paper where the listings put it: the paper, and the date of the newest day that listed it. */
+export interface ListedPaper<P> {
+  paper: P;
+  /** The newest listing date of the paper; its own date when no dated digest lists it. */
+  listed: string;
+}
+
+/**
+ * Every paper in the order the listings bring them, one pass: the newest day first, each day's papers in the digests'
+ * order, a paper once, at its newest day; then the papers no dated digest lists (only undated digests, or none any
+ * more) in the order `papers` gives them (the catalog's, newest first), under their own date.
+ */
+export function papersByListing<P extends { slug: string; date: string }>(days: readonly { date: string; papers: readonly P[] }[], papers: readonly P[]): ListedPaper<P>[] {
+  const seen = new Set<string>();
+  const listed: ListedPaper<P>[] = [];
+  for (const day of days) {
+    for (const paper of day.papers) {
+      if (seen.has(paper.slug)) continue;
+      seen.add(paper.slug);
+      listed.push({ paper, listed: day.date });
+    }
+  }
+  for (const paper of papers) if (!seen.has(paper.slug)) listed.push({ paper, listed: paper.date });
+  return listed;
+}
+
 // Code-unit order: the same on every machine, unlike a locale's.
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+

@@ -6,6 +6,11 @@ export function formatDate(iso: string): string {
   return `${Number(iso.slice(8, 10))} ${monthName(iso.slice(5, 7))} ${iso.slice(0, 4)}`;
 }
 
+/** A digest day's title, on its page and in the digests feed: `Papers of 9 January 2024`. */
+export function formatDayTitle(iso: string): string {
+  return `Papers of ${formatDate(iso)}`;
+}
+
 /** "1 upvote", "8 upvotes". */
 export function formatUpvotes(count: number): string {
   return count === 1 ? '1 upvote' : `${count} upvotes`;

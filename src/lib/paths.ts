@@ -18,14 +18,16 @@ export const paths = {
   month: (year: string, month: string) => `dates/${year}/${month}/`,
   /** Every digest day, newest first. */
   digests: () => 'digests/',
-  /** One listing date's papers: one page per date, whatever number of digests list that day. */
-  digest: (date: string) => `digests/${date}/`,
+  /** Page n of one listing date's papers: one list per date, whatever number of digests list that day. */
+  digest: (date: string, n = 1) => (n === 1 ? `digests/${date}/` : `digests/${date}/page/${n}/`),
+  /** The newest listing days, one item a day, as RSS. */
+  digestsFeed: () => 'digests/rss.xml',
   search: () => 'search/',
   /** The search page with a query (src/lib/search.ts reads `q`): `terms` URL-encoded, or OpenSearch's `{searchTerms}`. */
   searchFor: (terms: string) => `search/?q=${terms}`,
-  /** The newest papers of the catalog, as RSS. */
+  /** The most recently listed papers of the catalog, as RSS. */
   feed: () => 'rss.xml',
-  /** The newest papers of one topic, as RSS. */
+  /** The most recently listed papers of one topic, as RSS. */
   topicFeed: (id: string) => `topics/${id}/rss.xml`,
   /** Every paper's data, as JSON (src/lib/dump.ts). */
   dump: () => 'papers.json',

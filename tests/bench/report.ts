@@ -115,8 +115,8 @@ function outputTable(results: readonly CatalogResult[]): string {
 }
 
 function weightTable(results: readonly CatalogResult[]): string {
-  const columns: Column[] = [{ title: 'catalog', align: 'left' }, { title: 'paper page, median' }, { title: 'paper page, largest' }, { title: 'home page' }];
-  const rows = results.flatMap(({ label, weight }) => (weight ? [[label, kilobytes(weight.paperMedian), kilobytes(weight.paperMax), kilobytes(weight.home)]] : []));
+  const columns: Column[] = [{ title: 'catalog', align: 'left' }, { title: 'paper page, median' }, { title: 'paper page, largest' }, { title: 'home page' }, { title: 'digest day, largest' }];
+  const rows = results.flatMap(({ label, weight }) => (weight ? [[label, kilobytes(weight.paperMedian), kilobytes(weight.paperMax), kilobytes(weight.home), kilobytes(weight.dayMax)]] : []));
   return rows.length > 0 ? formatTable(columns, rows) : '';
 }
 

@@ -121,6 +121,8 @@ export interface PageWeights {
   paperMedian: number;
   paperMax: number;
   home: number;
+  /** The largest first page of a digest day (dist/digests/<date>/index.html): one page of papers, whatever the day's length. */
+  dayMax: number;
 }
 
 /**
@@ -149,5 +151,9 @@ export function pageWeights(dist: string): PageWeights {
     .filter((_, index) => index % step === 0)
     .map((slug) => weigh(join(dist, 'papers', slug, 'index.html')))
     .sort((a, b) => a - b);
-  return { paperMedian: papers[Math.floor(papers.length / 2)] ?? 0, paperMax: papers.at(-1) ?? 0, home: weigh(join(dist, 'index.html')) };
+  const days = existsSync(join(dist, 'digests'))
+    ? readdirSync(join(dist, 'digests'), { withFileTypes: true }).filter((entry) => entry.isDirectory() && existsSync(join(dist, 'digests', entry.name, 'index.html')))
+    : [];
+  const dayMax = Math.max(0, ...days.map((entry) => weigh(join(dist, 'digests', entry.name, 'index.html'))));
+  return { paperMedian: papers[Math.floor(papers.length / 2)] ?? 0, paperMax: papers.at(-1) ?? 0, home: weigh(join(dist, 'index.html')), dayMax };
 }

@@ -97,11 +97,16 @@ describe('paper cards', () => {
 });
 
 describe('home page', () => {
-  test("shows the newest digest's papers first, in the listing's order, after the search box, and links to all papers", async () => {
+  test("shows the newest digest's first page of papers, in the listing's order, after the search box, and links to the day and to all papers", async () => {
     const { page, problems } = await watched();
     await page.goto(siteUrl);
     const home = await cards(page);
-    expect(home.map((card) => slugOf(card.href))).toEqual(days[0]!.papers);
+    // The newest day lists more than a page: the home page shows its first page and leads to the rest.
+    expect(days[0]!.papers.length).toBeGreaterThan(PAGE_SIZE);
+    expect(home.map((card) => slugOf(card.href))).toEqual(days[0]!.papers.slice(0, PAGE_SIZE));
+    const rest = page.getByRole('link', { name: `All ${formatPaperCount(days[0]!.papers.length)} of ${formatDate(days[0]!.date)} →` });
+    await Promise.all([page.waitForURL(`${siteUrl}digests/${days[0]!.date}/`), rest.click()]);
+    await page.goBack();
     // "Papershelf" once, in the header; the search box comes before the papers.
     await expect(page.locator('h1').textContent()).resolves.not.toContain('Papershelf');
     const search = await page.locator('main #site-search').boundingBox();
@@ -109,7 +114,7 @@ describe('home page', () => {
     expect(search!.y).toBeLessThan(first!.y);
     await Promise.all([page.waitForURL(`${siteUrl}digests/${days[0]!.date}/`), page.locator('#newest a').click()]);
     await page.goBack();
-    await Promise.all([page.waitForURL(`${siteUrl}papers/`), page.getByRole('link', { name: /^All \d+ papers/ }).click()]);
+    await Promise.all([page.waitForURL(`${siteUrl}papers/`), page.getByRole('link', { name: /^All \d+ papers, newest first/ }).click()]);
     expect(problems).toEqual([]);
   });
 });
@@ -126,18 +131,27 @@ describe('digest pages', () => {
     expect(problems).toEqual([]);
   });
 
-  test("a day shows its papers in the listing's order, two digests of one date on one page, and leads to the days around it", async () => {
+  test("a day shows its papers in the listing's order, PAGE_SIZE a page, two digests of one date as one list, and every page leads to the days around it", async () => {
     const { page, problems } = await watched();
-    // Two digests state the newest date: one page holds both, the first digest's papers first.
+    // Two digests state the newest date: one list holds both, the first digest's papers first.
     const [newest, older] = days as [(typeof days)[0], (typeof days)[0]];
     expect(newest.digests.length).toBe(2);
     await page.goto(`${siteUrl}digests/${newest.date}/`);
-    expect((await cards(page)).map((card) => slugOf(card.href))).toEqual(newest.papers);
-    await expect(page.locator('h1').textContent()).resolves.toBe(`Papers of ${formatDate(newest.date)}`);
-    expect(await page.locator('a[rel="next"]').count()).toBe(0);
-    await Promise.all([page.waitForURL(`${siteUrl}digests/${older.date}/`), page.locator('a[rel="prev"]').click()]);
+    const listed: string[] = [];
+    for (let n = 1; ; n++) {
+      await expect(page.locator('h1').textContent()).resolves.toBe(`Papers of ${formatDate(newest.date)}`);
+      listed.push(...(await cards(page)).map((card) => slugOf(card.href)));
+      // The newest day: only the day before, on every page.
+      await expect(page.getByRole('link', { name: /^Next day/ }).count()).resolves.toBe(0);
+      await expect(page.getByRole('link', { name: `← Previous day, ${formatDate(older.date)}` }).count()).resolves.toBe(1);
+      const next = page.locator('nav[aria-label="Pages"] a[rel="next"]');
+      if ((await next.count()) === 0) break;
+      await Promise.all([page.waitForURL(`${siteUrl}digests/${newest.date}/page/${n + 1}/`), next.click()]);
+    }
+    expect(listed).toEqual(newest.papers);
+    await Promise.all([page.waitForURL(`${siteUrl}digests/${older.date}/`), page.getByRole('link', { name: /^← Previous day/ }).click()]);
     expect((await cards(page)).map((card) => slugOf(card.href))).toEqual(older.papers);
-    await Promise.all([page.waitForURL(`${siteUrl}digests/${newest.date}/`), page.locator('a[rel="next"]').click()]);
+    await Promise.all([page.waitForURL(`${siteUrl}digests/${newest.date}/`), page.getByRole('link', { name: /^Next day/ }).click()]);
     expect(problems).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { digestDays, neighboursOf, paperListings } from '../../src/lib/digests.ts';
+import { digestDays, neighboursOf, paperListings, papersByListing } from '../../src/lib/digests.ts';
 import type { DigestData } from '../../src/lib/schema.ts';
 
 const digest = (id: string, listedOn: string | null, papers: string[]): DigestData => ({ id, listedOn, papers });
@@ -82,5 +82,46 @@ describe('paperListings', () => {
   test('knows nothing of a paper no dated digest lists', () => {
     expect(dates.get('unlisted')).toBeUndefined();
     expect(places.get('unlisted')).toBeUndefined();
+  });
+});
+
+describe('papersByListing', () => {
+  const paper = (slug: string, date: string) => ({ slug, date });
+  const [old, a, b, c] = [paper('old', '2011-06-01'), paper('a', '2026-04-01'), paper('b', '2026-03-01'), paper('c', '2026-02-01')];
+
+  test('returns nothing for no papers', () => {
+    expect(papersByListing([], [])).toEqual([]);
+  });
+
+  test("puts the newest day first, each day's papers in the digest's order whatever their dates, each under its day", () => {
+    const days = [
+      { date: '2026-04-14', papers: [old, b] },
+      { date: '2026-04-13', papers: [c, a] },
+    ];
+    expect(papersByListing(days, [a, b, c, old])).toEqual([
+      { paper: old, listed: '2026-04-14' },
+      { paper: b, listed: '2026-04-14' },
+      { paper: c, listed: '2026-04-13' },
+      { paper: a, listed: '2026-04-13' },
+    ]);
+  });
+
+  test('lists a paper of several days once, at its newest day', () => {
+    const days = [
+      { date: '2026-04-14', papers: [b] },
+      { date: '2026-04-13', papers: [a, b] },
+    ];
+    expect(papersByListing(days, [a, b])).toEqual([
+      { paper: b, listed: '2026-04-14' },
+      { paper: a, listed: '2026-04-13' },
+    ]);
+  });
+
+  test('puts papers no dated day lists last, in the order given, under their own date', () => {
+    expect(papersByListing([{ date: '2026-04-14', papers: [old] }], [a, c, old])).toEqual([
+      { paper: old, listed: '2026-04-14' },
+      { paper: a, listed: '2026-04-01' },
+      { paper: c, listed: '2026-02-01' },
+    ]);
   });
 });

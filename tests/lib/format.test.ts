@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { displayUrl, formatPaperCount } from '../../src/lib/format.ts';
+import { displayUrl, formatDayTitle, formatPaperCount } from '../../src/lib/format.ts';
 
 describe('formatPaperCount', () => {
   test('uses the singular for one', () => {
@@ -12,5 +12,11 @@ describe('displayUrl', () => {
     expect(displayUrl('https://github.com/owner/repo/')).toBe('github.com/owner/repo');
     expect(displayUrl('HTTP://example.org/a?b=c#d')).toBe('example.org/a?b=c#d');
     expect(displayUrl('ftp://example.org/')).toBe('ftp://example.org');
+  });
+});
+
+describe('formatDayTitle', () => {
+  test("names a digest day by its date as readers see it", () => {
+    expect(formatDayTitle('2024-05-27')).toBe('Papers of 27 May 2024');
   });
 });

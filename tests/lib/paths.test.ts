@@ -9,6 +9,8 @@ describe('withBase', () => {
     expect(withBase('/shelf/', paths.home())).toBe('/shelf/');
     expect(withBase('/shelf/', paths.month('2025', '01'))).toBe('/shelf/dates/2025/01/');
     expect(withBase('/shelf/', paths.digest('2026-04-13'))).toBe('/shelf/digests/2026-04-13/');
+    expect(withBase('/shelf/', paths.digest('2026-04-13', 2))).toBe('/shelf/digests/2026-04-13/page/2/');
+    expect(withBase('/shelf/', paths.digestsFeed())).toBe('/shelf/digests/rss.xml');
   });
 });
 

@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
 import { LinkChecker } from 'linkinator';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PAGE_SIZE } from '../../src/lib/paths.ts';
 import { buildSite, createFixtureSite, repoRoot, runIngest, siteEnv, yearDigest, type FixtureSite } from '../helpers/fixture-site.ts';
 
 // Astro writes <root>/.astro/ in every build and dev server, so the tests that run it share this one file and run in turn.
@@ -281,16 +284,22 @@ describe('astro build of the fixture catalog', () => {
   }, 120_000);
 });
 
-describe('astro build of a year with more pages than a year has months', () => {
-  // 330 papers in 2023: 14 pages of 25, while October to December have lists of their own.
-  test('gives every year page and every month list its own URL, and keeps the old year-page URLs working', async () => {
+describe('astro build of a year with more pages than a year has months, all listed on one day', () => {
+  // 330 papers in 2023, all in one digest of 2 January 2024: 14 pages of 25, while October to December have lists of
+  // their own; and a listing day of 14 pages, which the home page shows one page of.
+  let out: string;
+  let built: { code: number; output: string };
+  const doc = async (path: string) => parse(await readFile(join(out, path, 'index.html'), 'utf8'));
+  beforeAll(async () => {
     const busy = await createFixtureSite({ digests: [] });
     await writeFile(join(busy.seedsDir, '001_busy-year.txt'), yearDigest(330, 2023));
-    const out = join(busy.dir, 'dist');
-    const built = await buildSite(busy, out);
+    out = join(busy.dir, 'dist');
+    built = await buildSite(busy, out);
+  }, 180_000);
+
+  test('gives every year page and every month list its own URL, and keeps the old year-page URLs working', async () => {
     expect(built.code, built.output).toBe(0);
     expect(built.output).not.toMatch(/conflicts with|Could not render/);
-    const doc = async (path: string) => parse(await readFile(join(out, path, 'index.html'), 'utf8'));
 
     // Every paper is on exactly one year page; pages 10 to 12 are year pages, not months.
     const listed: string[] = [];
@@ -314,7 +323,36 @@ describe('astro build of a year with more pages than a year has months', () => {
     expect(moved.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
     expect(moved.querySelector('a')?.getAttribute('href')).toBe('/dates/2023/page/2/');
     expect((await doc('dates/2023/13')).querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe('0; url=/dates/2023/page/13/');
-  }, 180_000);
+  });
+
+  test("shows one page of the newest day on the home page, with a link to the rest, however long the day", async () => {
+    expect(built.code, built.output).toBe(0);
+    const html = await readFile(join(out, 'index.html'), 'utf8');
+    const home = parse(html);
+    const shown = home.querySelectorAll('.paper-list h3 a').map((a) => a.getAttribute('href'));
+    // The first page of the day, in the digest's order (not by date: paper 1 is of January, paper 2 of February).
+    expect(shown).toEqual(Array.from({ length: PAGE_SIZE }, (_, i) => `/papers/year-paper-number-${i + 1}/`));
+    expect(text(home.querySelector('#newest .count'))).toBe('330 papers');
+    const rest = home.querySelectorAll('.more a').find((a) => text(a) === 'All 330 papers of 2 January 2024 →');
+    expect(rest?.getAttribute('href')).toBe('/digests/2024-01-02/');
+    // Bounded: the home page of a catalog of any size stays well under 100 KB gzipped.
+    expect(gzipSync(html).length).toBeLessThan(100_000);
+  });
+
+  test("paginates the day in the digest's order: the first page at the day's URL, the rest under page/", async () => {
+    const listed: string[] = [];
+    for (let n = 1; n <= 14; n++) {
+      const dayPage = await doc(n === 1 ? 'digests/2024-01-02' : `digests/2024-01-02/page/${n}`);
+      expect(text(dayPage.querySelector('h1'))).toBe('Papers of 2 January 2024');
+      expect(text(dayPage.querySelector('nav[aria-label="Pages"] .pagination-where'))).toBe(`Page ${n} of 14`);
+      listed.push(...dayPage.querySelectorAll('.paper-list h2 a').map((a) => a.getAttribute('href')!));
+    }
+    expect(listed).toEqual(Array.from({ length: 330 }, (_, i) => `/papers/year-paper-number-${i + 1}/`));
+    const second = await doc('digests/2024-01-02/page/2');
+    expect(second.querySelector('nav[aria-label="Pages"] a[rel="prev"]')?.getAttribute('href')).toBe('/digests/2024-01-02/');
+    expect(second.querySelector('nav[aria-label="Pages"] a[rel="next"]')?.getAttribute('href')).toBe('/digests/2024-01-02/page/3/');
+    expect(existsSync(join(out, 'digests/2024-01-02/page/15'))).toBe(false);
+  });
 });
 
 describe('astro build of a catalog with bad digests', () => {

@@ -2,13 +2,13 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FEED_SIZE } from '../../src/lib/feeds.ts';
+import { DAY_ITEM_TITLES, DIGESTS_FEED_TITLE, FEED_SIZE } from '../../src/lib/feeds.ts';
 import { buildSite, createFixtureSite, type FixtureSite } from '../helpers/fixture-site.ts';
 import { childNamed, childrenNamed, parseXml, type XmlElement } from '../helpers/xml.ts';
 
 // One real `astro build` under /shelf/ of the fixture digests, a digest whose title holds `&`, `<` and `]]>`
-// (tests/fixtures/site/reach/), and 60 filler papers: more papers than a feed holds, in "Other" too, and a year long
-// enough for the old year-page URLs that lead on.
+// (tests/fixtures/site/reach/), and 60 filler papers: more papers than a feed holds, in "Other" too, a year long
+// enough for the old year-page URLs that lead on, and a listing day (1 April 2026) of three pages between two others.
 const SITE = 'https://catalog.example.org';
 const HOME = `${SITE}/shelf/`;
 const HOSTILE_TITLE = 'Feeds & Friends: <b>Bold</b> Language Models ]]> End CDATA';
@@ -49,6 +49,27 @@ async function listed(first: string): Promise<string[]> {
   return slugs;
 }
 
+/** The listing days of the digests index, newest first: their dates. */
+async function days(): Promise<string[]> {
+  return (await page('digests')).querySelectorAll('.digest-days time').map((time) => time.getAttribute('datetime')!);
+}
+
+/**
+ * Every paper in the order the listings bring them, as the pages show it: each day's pages in turn, newest day first,
+ * a paper once at its newest day, then the papers no day lists (newest first, as the dump lists them); with its date.
+ */
+async function listingOrder(): Promise<{ path: string; date: string }[]> {
+  const order = new Map<string, string>();
+  for (const date of await days()) for (const path of await listed(`digests/${date}/`)) if (!order.has(path)) order.set(path, date);
+  const dump = JSON.parse(await read('papers.json')) as { papers: { url: string; date: string }[] };
+  for (const paper of dump.papers) {
+    const path = paper.url.slice(HOME.length);
+    if (!order.has(path)) order.set(path, paper.date);
+  }
+  return [...order].map(([path, date]) => ({ path, date }));
+}
+const rssDate = (date: string) => new Date(`${date}T00:00:00Z`).toUTCString();
+
 /** A feed's channel, parsed strictly. */
 async function channel(path: string): Promise<XmlElement> {
   const rss = parseXml(await read(path));
@@ -62,28 +83,33 @@ describe('feeds, the JSON dump, OpenSearch and the sitemap of a fixture build', 
     expect(build.code, build.output).toBe(0);
   });
 
-  test('the catalog feed holds the newest 50 papers, in the order of the list of all papers', async () => {
+  test("the catalog feed holds the 50 most recently listed papers: newest day first, each day in its digest's order, dated by the day", async () => {
     const feed = await channel('rss.xml');
     expect(text(feed, 'title')).toBe('Papershelf: newest papers');
     expect(text(feed, 'link')).toBe(HOME);
     expect(childNamed(feed, 'atom:link').attributes).toMatchObject({ href: `${HOME}rss.xml`, rel: 'self' });
     expect(childrenNamed(feed, 'lastBuildDate')).toEqual([]);
     const items = childrenNamed(feed, 'item');
-    const all = await listed('papers/');
-    expect(all.length).toBeGreaterThan(FEED_SIZE);
+    const order = await listingOrder();
+    expect(order.length).toBeGreaterThan(FEED_SIZE);
     expect(items).toHaveLength(FEED_SIZE);
-    expect(items.map((item) => text(item, 'link'))).toEqual(all.slice(0, FEED_SIZE).map((path) => `${HOME}${path}`));
-    const dates = items.map((item) => Date.parse(text(item, 'pubDate')));
-    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    expect(items.map((item) => [text(item, 'link'), text(item, 'pubDate')])).toEqual(order.slice(0, FEED_SIZE).map(({ path, date }) => [`${HOME}${path}`, rssDate(date)]));
+    // Not the list of all papers, newest first by the papers' own dates: a paper of August 2024 listed on 13 April
+    // 2026 comes before the fillers of March 2025 listed on 1 April.
+    expect(items.map((item) => text(item, 'link'))).not.toEqual((await listed('papers/')).slice(0, FEED_SIZE).map((path) => `${HOME}${path}`));
+    const spiking = items.findIndex((item) => text(item, 'link') === `${HOME}papers/spiking-diffusion-models/`);
+    const filler = items.findIndex((item) => text(item, 'link').includes('/filler-paper-number-'));
+    expect(spiking).toBeGreaterThan(0);
+    expect(spiking).toBeLessThan(filler);
   });
 
   test("a feed item has the paper's title, page, date, a summary of its abstract and its topics' names", async () => {
-    // The paper is older than the newest 50 of the catalog; its topic's feed has it.
+    // Listed on 2 March and on 13 April 2026: dated by its newest listing day, not by its own date (29 August 2024).
     const items = childrenNamed(await channel('topics/spiking-neuromorphic/rss.xml'), 'item');
     const spiking = items.find((item) => text(item, 'link') === `${HOME}papers/spiking-diffusion-models/`)!;
     expect(text(spiking, 'title')).toBe('Spiking diffusion models');
     expect(text(spiking, 'guid')).toBe(`${HOME}papers/spiking-diffusion-models/`);
-    expect(text(spiking, 'pubDate')).toBe('Thu, 29 Aug 2024 00:00:00 GMT');
+    expect(text(spiking, 'pubDate')).toBe('Mon, 13 Apr 2026 00:00:00 GMT');
     expect(text(spiking, 'description')).toMatch(/^A newer copy of the abstract about spiking neural networks\./);
     expect(childrenNamed(spiking, 'category').map((category) => category.text)).toContain('Spiking and neuromorphic computing');
   });
@@ -99,32 +125,82 @@ describe('feeds, the JSON dump, OpenSearch and the sitemap of a fixture build', 
     expect(childrenNamed(first, 'category').map((category) => category.text)).toEqual(['Other']);
   });
 
-  test("a topic's feed holds its newest 50 papers in its list's order, and every topic with papers has one", async () => {
+  test("a topic's feed holds its 50 most recently listed papers in listing order, and every topic with papers has one", async () => {
     const topics = (await page('topics')).querySelectorAll('.facet-list a').map((a) => a.getAttribute('href')!.replace(/^\/shelf\//, ''));
     expect(topics.length).toBeGreaterThan(1);
+    const order = await listingOrder();
     for (const topic of topics) {
       const feed = await channel(`${topic}rss.xml`);
       expect(text(feed, 'link')).toBe(`${HOME}${topic}`);
-      const expected = (await listed(topic)).slice(0, FEED_SIZE).map((path) => `${HOME}${path}`);
-      expect(childrenNamed(feed, 'item').map((item) => text(item, 'link')), topic).toEqual(expected);
+      const inTopic = new Set(await listed(topic));
+      const expected = order.filter(({ path }) => inTopic.has(path)).slice(0, FEED_SIZE).map(({ path, date }) => [`${HOME}${path}`, rssDate(date)]);
+      expect(childrenNamed(feed, 'item').map((item) => [text(item, 'link'), text(item, 'pubDate')]), topic).toEqual(expected);
     }
     const other = await channel('topics/other/rss.xml');
     expect(text(other, 'title')).toBe('Papershelf: newest papers in Other');
     expect(childrenNamed(other, 'item')).toHaveLength(FEED_SIZE);
   });
 
-  test("every page's head offers the catalog feed and the search; a topic's pages offer its feed too", async () => {
+  test('the digests feed has one item a day, newest first, naming its papers in the digest\'s order', async () => {
+    const feed = await channel('digests/rss.xml');
+    expect(text(feed, 'title')).toBe(DIGESTS_FEED_TITLE);
+    expect(text(feed, 'link')).toBe(`${HOME}digests/`);
+    expect(childNamed(feed, 'atom:link').attributes).toMatchObject({ href: `${HOME}digests/rss.xml`, rel: 'self' });
+    expect(childrenNamed(feed, 'lastBuildDate')).toEqual([]);
+    const items = childrenNamed(feed, 'item');
+    const dates = await days();
+    expect(items.map((item) => [text(item, 'link'), text(item, 'pubDate')])).toEqual(dates.map((date) => [`${HOME}digests/${date}/`, rssDate(date)]));
+    for (const [i, date] of dates.entries()) {
+      const papers = await listed(`digests/${date}/`);
+      const titles = (await page(`digests/${date}/`)).querySelector('h1')!.text.trim();
+      expect(text(items[i]!, 'title')).toBe(`${titles} (${papers.length} ${papers.length === 1 ? 'paper' : 'papers'})`);
+      const description = parse(text(items[i]!, 'description'));
+      expect(description.querySelectorAll('li a').map((a) => a.getAttribute('href')), date).toEqual(papers.slice(0, DAY_ITEM_TITLES).map((path) => `${HOME}${path}`));
+    }
+    // The fillers' day lists more papers than an item names: the rest are a link away.
+    const fillers = parse(text(items[dates.indexOf('2026-04-01')]!, 'description'));
+    expect(fillers.querySelector('p a')?.getAttribute('href')).toBe(`${HOME}digests/2026-04-01/`);
+    // A title with &, < and ]]> reads back as the title in a reader's HTML.
+    const raw = await read('digests/rss.xml');
+    expect(raw).not.toContain(']]>');
+    expect(text(items[0]!, 'title')).toBe('Papers of 14 April 2026 (1 paper)');
+    expect(parse(text(items[0]!, 'description')).querySelector('li a')?.text).toBe(HOSTILE_TITLE);
+  });
+
+  test('a day longer than a page paginates in the digest\'s order; each page leads to the days before and after', async () => {
+    const day = 'digests/2026-04-01/';
+    const papers = await listed(day);
+    expect(papers).toHaveLength(60);
+    // Papers 1 to 60 of the filler digest, in its order, 25 a page: the first page at the day's URL, then page/2/, page/3/.
+    expect(papers).toEqual(Array.from({ length: 60 }, (_, i) => `papers/filler-paper-number-${i + 1}/`));
+    for (const [n, path] of [[1, day], [2, `${day}page/2/`], [3, `${day}page/3/`]] as const) {
+      const doc = await page(path);
+      expect(doc.querySelectorAll('.paper-list > li'), path).toHaveLength(n === 3 ? 10 : 25);
+      expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`${HOME}${path}`);
+      const other = doc.querySelectorAll('nav[aria-label="Other days"] a').map((a) => a.getAttribute('href'));
+      expect(other, path).toEqual(['/shelf/digests/2026-03-02/', '/shelf/digests/2026-04-13/']);
+    }
+    // The day's URL is the promise; what page 2 holds shifts, so it is not recorded (src/lib/url-record.ts).
+    const record = await readFile(join(site.contentDir, 'published-urls.txt'), 'utf8');
+    expect(record.split('\n')).toContain(`/${day}`);
+    expect(record.split('\n')).toContain('/digests/rss.xml');
+    expect(record).not.toContain(`/${day}page/`);
+  });
+
+  test("every page's head offers the catalog feed and the search; a topic's pages offer its feed too, the digests pages theirs", async () => {
     for (const file of await htmlFiles()) {
       const doc = await page(file);
       if (doc.querySelector('meta[http-equiv="refresh"]')) continue;
       const feeds = doc.querySelectorAll('head link[rel="alternate"][type="application/rss+xml"]').map((link) => [link.getAttribute('title'), link.getAttribute('href')]);
       expect(feeds[0], file).toEqual(['Papershelf: newest papers', '/shelf/rss.xml']);
       const topic = /^topics\/([^/]+)\//.exec(file)?.[1];
-      expect(feeds.slice(1), file).toEqual(topic ? [[expect.stringMatching(/^Papershelf: newest papers in /), `/shelf/topics/${topic}/rss.xml`]] : []);
+      const own = topic ? [[expect.stringMatching(/^Papershelf: newest papers in /), `/shelf/topics/${topic}/rss.xml`]] : file.startsWith('digests/') ? [[DIGESTS_FEED_TITLE, '/shelf/digests/rss.xml']] : [];
+      expect(feeds.slice(1), file).toEqual(own);
       const search = doc.querySelectorAll('head link[rel="search"]');
       expect(search.map((link) => [link.getAttribute('type'), link.getAttribute('title'), link.getAttribute('href')]), file).toEqual([['application/opensearchdescription+xml', 'Papershelf', '/shelf/opensearch.xml']]);
     }
     expect((await page('topics/other/2')).querySelectorAll('head link[href="/shelf/topics/other/rss.xml"]')).toHaveLength(1);
+    expect((await page('digests/2026-04-01/page/3')).querySelectorAll('head link[href="/shelf/digests/rss.xml"]')).toHaveLength(1);
   });
 
   test('the dump holds every paper, newest first, with its URL and data, in the versioned shape', async () => {
