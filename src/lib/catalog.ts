@@ -8,7 +8,8 @@ import { legacyYearPages } from './pagination.ts';
 import { mergedBundles } from './search-shards.ts';
 import { digestDays, neighboursOf, paperListings, papersByListing, type DigestDay } from './digests.ts';
 import { findPaperLinks, type FindLink } from './find-links.ts';
-import { mergeMove, resolveMerges, type Moved } from './redirects.ts';
+import { followChains, mergeMove, REDIRECTS_FILE, resolveMerges, servesPath, type Moved } from './redirects.ts';
+import { printable } from './printable.ts';
 import { AstroError } from 'astro/errors';
 import { redirects } from 'virtual:papershelf/settings';
 import { displayUrl, formatDate } from './format.ts';
@@ -60,17 +61,15 @@ const merges = resolveMerges(
   (slug) => paperSlugs.has(slug),
 );
 if (merges.problems.length > 0) {
-  const error = new AstroError(`${merges.problems.length} item(s) merged into no paper:\n${merges.problems.map((problem) => `content/${problem}.mdx`).join('\n')}`, 'Set merged_into to the slug of an item that is a paper (its file name without .mdx), or remove it.');
+  const fileOf = new Map(merged.map((entry) => [entry.id, entry.filePath ?? `${entry.id}.mdx`]));
+  const lines = merges.problems.map((problem) => `  ${fileOf.get(problem.slug)}: ${printable(problem.message)}`);
+  const error = new AstroError(`${merges.problems.length} item(s) merged into no paper:\n${lines.join('\n')}`, 'Set merged_into to the slug of an item that is a paper (its file name without .mdx), or remove it.');
   error.stack = '';
   throw error;
 }
 /** Items merged into another paper's, each with that paper's slug: their pages lead there. */
 export const mergedItems = merges.resolved;
 const mergedInto = new Map(mergedItems.map((item) => [item.slug, item.mergedInto]));
-/** Pages the operator retired in content/redirects.yaml, each leading to its new place. */
-export const operatorRedirects: Moved[] = redirects;
-/** Every page that moved, for the `_redirects` file: old year pages, merged papers and the operator's redirects. */
-export const movedPages: Moved[] = [...yearPageRedirects.map(({ from, to }) => ({ from, to })), ...mergedItems.map(mergeMove), ...operatorRedirects];
 /** The Pagefind bundles the search page merges into the first: one per shard of a large catalog's index. */
 export const searchShards = mergedBundles(papers.length, import.meta.env.PAPERSHELF_SHARD_SIZE);
 /** The papers the home page shows first. */
@@ -228,4 +227,35 @@ const listKey = `${siteKey}${JSON.stringify(listSidebar)}`;
 /** Static paths of pages that show the list sidebar, keyed on it too: a new year or topic re-renders them. */
 export function withListCacheKeys<T extends { props: unknown }>(paths: readonly T[]): (T & { cacheKey: string })[] {
   return cacheKeys(paths, listKey);
+}
+
+// Last: the check of the operator's redirects reads every list above.
+/** Pages the operator retired in content/redirects.yaml, each leading to its new place. */
+export const operatorRedirects: Moved[] = checkedOperatorRedirects();
+/** Every page that moved, for the `_redirects` file: old year pages, merged papers and the operator's redirects. */
+export const movedPages: Moved[] = [...yearPageRedirects.map(({ from, to }) => ({ from, to })), ...mergedItems.map(mergeMove), ...operatorRedirects];
+
+/**
+ * The operator's redirects (checked for syntax, build files and cycles when the build started), each followed through
+ * merged papers to its end, so no redirect leads to another; a `from` that names a page the catalog still publishes
+ * stops the build with the redirect named, before any page is rendered from it.
+ */
+function checkedOperatorRedirects(): Moved[] {
+  const live = {
+    papers: new Set([...paperSlugs, ...mergedItems.map((item) => item.slug)]),
+    topics: new Set(topicsWithPapers.map((topic) => topic.slug)),
+    years: new Set(dateList.map((year) => year.slug)),
+    authors: new Set(authorList.map((facet) => facet.slug)),
+    days: new Set(grouped.days.map((day) => day.date)),
+  };
+  const claimed = redirects.filter((redirect) => servesPath(redirect.from, live));
+  if (claimed.length > 0) {
+    const error = new AstroError(
+      `${REDIRECTS_FILE}: ${claimed.length} redirect(s) retire a page or a file the catalog still publishes:\n${claimed.map((redirect) => `  /${printable(redirect.from)}`).join('\n')}`,
+      'Remove these redirects: the page is there. To move a paper, merge its item into another (merged_into: <slug>).',
+    );
+    error.stack = '';
+    throw error;
+  }
+  return followChains(redirects, mergedItems.map(mergeMove)).moved;
 }

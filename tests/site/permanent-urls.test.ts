@@ -109,7 +109,7 @@ describe('permanent URLs', () => {
     await writeFile(redirects, '- from: /rss.xml\n  to: /papers/\n');
     const live = await build();
     expect(live.code).not.toBe(0);
-    expect(live.output).toContain('retire a file the build still publishes');
+    expect(live.output).toContain('retire a page or a file the catalog still publishes');
 
     await writeFile(redirects, Object.entries(retire).map(([from, to]) => `- from: ${from}\n  to: ${to}\n`).join(''));
     const retired = await build();
@@ -119,5 +119,42 @@ describe('permanent URLs', () => {
     const hostFile = await readFile(join(dist, '_redirects'), 'utf8');
     for (const [from, to] of Object.entries(retire)) expect(hostFile).toContain(`${from} ${to} 301\n`);
     expect(await record()).toEqual(before);
+  }, 240_000);
+
+  test('a redirect that names a live page, or is not a plain path, stops the build with the redirect named and no stack', async () => {
+    const redirects = join(site.contentDir, 'redirects.yaml');
+    const kept = await readFile(redirects, 'utf8');
+    const before = await record();
+    await writeFile(redirects, '- from: /papers/paper-one-about-tokenizers/\n  to: /papers/\n');
+    const live = await build();
+    expect(live.code).not.toBe(0);
+    expect(live.output).toContain('redirects.yaml: 1 redirect(s) retire a page or a file the catalog still publishes:\n  /papers/paper-one-about-tokenizers/');
+    expect(live.output).not.toMatch(/NoMatchingStaticPathFound|PrerenderRouteConflict|\n\s+at /);
+
+    await writeFile(redirects, '- from: /a/../papers/\n  to: /papers/\n- from: /old/\n  to: /\\evil.example/\n');
+    const unsafe = await build();
+    expect(unsafe.code).not.toBe(0);
+    expect(unsafe.output).toContain('redirect 1: from "/a/../papers/" is not a plain path');
+    expect(unsafe.output).toContain('redirect 2: to "/\\\\evil.example/" is not a plain path');
+    expect(unsafe.output).not.toMatch(/NoMatchingStaticPathFound|PrerenderRouteConflict|\n\s+at /);
+    expect(await record()).toEqual(before);
+    await writeFile(redirects, kept);
+  }, 240_000);
+
+  test("merged_into errors name the item's file, and an operator's redirect to a merged paper leads to the paper in one hop", async () => {
+    const item = join(site.contentDir, 'papers/paper-one-about-tokenizers.mdx');
+    const text = await readFile(item, 'utf8');
+    await writeFile(item, text.replace(/\n---\n/, '\nmerged_into: nowhere-at-all\n---\n'));
+    const nowhere = await build();
+    expect(nowhere.code).not.toBe(0);
+    expect(nowhere.output).toMatch(/\S*papers\/paper-one-about-tokenizers\.mdx: merged_into names "nowhere-at-all", which is not a paper's slug/);
+    await writeFile(item, text);
+
+    const redirects = join(site.contentDir, 'redirects.yaml');
+    await writeFile(redirects, `${await readFile(redirects, 'utf8')}- from: /tokenisers/\n  to: /papers/paper-two-about-tokenisers/\n`);
+    const chained = await build();
+    expect(chained.code, chained.output).toBe(0);
+    expect(await readFile(join(dist, '_redirects'), 'utf8')).toContain('/tokenisers/ /papers/paper-one-about-tokenizers/ 301\n');
+    expect((await html('tokenisers')).querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe('0; url=/papers/paper-one-about-tokenizers/');
   }, 240_000);
 });
