@@ -6,10 +6,10 @@ import { lockProject } from './build-lock.ts';
 import { describeSummary, ingest, IngestError, IngestFileError } from './ingest.ts';
 import { PAPERS_LOADER } from './papers-loader.ts';
 import { readSettings, type Settings } from './settings.ts';
-import { checkRecord, publishedPaths } from './url-record.ts';
+import { checkRecord, publishedPaths, readRecordAtStart } from './url-record.ts';
 import { printable } from '../lib/printable.ts';
 import { readRedirects, REDIRECTS_FILE, type Moved } from '../lib/redirects.ts';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { lastRenderedItem, missingOutput } from '../lib/build-output.ts';
 import { parse as parseYaml } from 'yaml';
 
@@ -38,6 +38,7 @@ export default function papershelf(): [AstroIntegration, AstroIntegration] {
         // One build at a time per content folder and outDir: see build-lock.ts.
         const lock = lockProject(command, { root: fileURLToPath(config.root), contentDir: settings.contentDir, outDir: fileURLToPath(config.outDir) }, logger);
         try {
+          if (command === 'build') checkRecordAtStart(settings);
           redirects = loadRedirects(settings.contentDir);
           await run(settings, logger);
         } catch (error) {
@@ -172,6 +173,21 @@ function guardUnfinishedExit(isFinished: () => boolean, logger: AstroIntegration
 function shown(file: string): string {
   const name = relative(process.cwd(), file);
   return name === '' || name.startsWith('..') ? file : name;
+}
+
+/**
+ * Checks the record of published URLs before anything is built (see readRecordAtStart). Items are counted before the
+ * ingest: a catalog whose first ingest runs now is new.
+ */
+function checkRecordAtStart(settings: Settings): void {
+  const papersDir = join(settings.contentDir, 'papers');
+  const items = existsSync(papersDir) ? readdirSync(papersDir).filter((name) => name.endsWith('.mdx')).length : 0;
+  const record = readRecordAtStart(settings.contentDir, { items, newCatalog: settings.newCatalog, shown });
+  if ('problem' in record) {
+    const error = new AstroError(printable(record.problem), record.hint);
+    error.stack = '';
+    throw error;
+  }
 }
 
 /** The operator's redirects file of the content folder, read and checked; none when there is no such file. */

@@ -13,6 +13,11 @@ export interface Settings {
   allowInvalid: boolean;
   /** The day of the build, `YYYY-MM-DD` (UTC), or PAPERSHELF_TODAY: no paper may be dated after it. */
   today: string;
+  /**
+   * PAPERSHELF_NEW_CATALOG=1: the operator says this catalog is new, so a build may start its record of published URLs
+   * although items exist (see url-record.ts readRecordAtStart).
+   */
+  newCatalog: boolean;
 }
 
 /**
@@ -28,5 +33,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, root = proces
     contentDir: resolve(root, env.PAPERSHELF_CONTENT || 'content'),
     allowInvalid: ['1', 'true', 'yes'].includes((env.PAPERSHELF_ALLOW_INVALID ?? '').toLowerCase()),
     today,
+    newCatalog: ['1', 'true', 'yes'].includes((env.PAPERSHELF_NEW_CATALOG ?? '').toLowerCase()),
   };
 }

@@ -14,10 +14,34 @@ const HEADER = [
 
 /** The paths a record lists (comments and blank lines skipped). */
 export function parseRecord(text: string): string[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
+  return readRecord(text).paths;
+}
+
+/** A recorded path: from the base's `/`, no white space or control characters. */
+const RECORDED_PATH = /^\/[^\s\p{Cc}]*$/u;
+
+/**
+ * The paths a record lists, and its lines that are neither a path, a comment nor blank: each such line is a problem
+ * at its number (a damaged record must not be read as URLs "that would stop working").
+ */
+export function readRecord(text: string): { paths: string[]; problems: { line: number; message: string }[] } {
+  const paths: string[] = [];
+  const problems: { line: number; message: string }[] = [];
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    if (RECORDED_PATH.test(line)) paths.push(line);
+    else problems.push({ line: index + 1, message: `${JSON.stringify(line.length > 80 ? `${line.slice(0, 80)}…` : line)} is not a URL path (a line is a path from the base's "/", or a "#" comment)` });
+  });
+  return { paths, problems };
+}
+
+/**
+ * Whether a path is an old URL of a year list's later page (`/dates/2025/2/`, before they moved under `page/`): such
+ * aliases lead to pages that shift with every paper, and are no promise (records written before kept them).
+ */
+export function isLegacyYearPage(path: string): boolean {
+  return /^\/dates\/\d{4}\/(?:[2-9]|1[3-9]|[2-9]\d|[1-9]\d{2,})\/$/.test(path);
 }
 
 /** A record's text: its header, then the paths sorted by code unit, each once. */
@@ -30,7 +54,7 @@ export function formatRecord(paths: Iterable<string>): string {
 export function compareRecord(recorded: readonly string[], published: ReadonlySet<string>): { dropped: string[]; added: string[] } {
   const known = new Set(recorded);
   return {
-    dropped: recorded.filter((path) => !published.has(path)),
+    dropped: recorded.filter((path) => !published.has(path) && !isLegacyYearPage(path)),
     added: [...published].filter((path) => !known.has(path)).sort(),
   };
 }

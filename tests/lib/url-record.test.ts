@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compareRecord, formatRecord, parseRecord, publishedPath } from '../../src/lib/url-record.ts';
+import { compareRecord, formatRecord, isLegacyYearPage, parseRecord, publishedPath, readRecord } from '../../src/lib/url-record.ts';
 
 describe('publishedPath', () => {
   test('gives a page its directory URL, the home page /, any other file itself', () => {
@@ -38,5 +38,25 @@ describe('compareRecord', () => {
     const { dropped, added } = compareRecord(paths, new Set([...paths.slice(1), '/papers/new/']));
     expect(dropped).toEqual(['/papers/p0/']);
     expect(added).toEqual(['/papers/new/']);
+  });
+});
+
+describe('readRecord', () => {
+  test('a garbage line in the record is a problem at its line, never a URL "that would stop working"', () => {
+    const read = readRecord('# header\n/\nnot a url at all\n/papers/a/\n\u0007/x/\n');
+    expect(read.paths).toEqual(['/', '/papers/a/']);
+    expect(read.problems.map((problem) => problem.line)).toEqual([3, 5]);
+    expect(read.problems[0]!.message).toMatch(/^"not a url at all" is not a URL path/);
+  });
+});
+
+describe('legacy year-page aliases are recorded as permanent', () => {
+  test('isLegacyYearPage names the old later-page URLs of year lists, not month pages', () => {
+    expect(['/dates/2025/2/', '/dates/2025/9/', '/dates/2025/13/', '/dates/2025/40/'].every(isLegacyYearPage)).toBe(true);
+    expect(['/dates/2025/', '/dates/2025/02/', '/dates/2025/10/', '/dates/2025/12/', '/dates/2025/page/2/', '/papers/2/'].some(isLegacyYearPage)).toBe(false);
+  });
+
+  test('a year that shrinks drops its old alias without failing: compareRecord does not count it as dropped', () => {
+    expect(compareRecord(['/dates/2025/', '/dates/2025/2/'], new Set(['/dates/2025/']))).toEqual({ dropped: [], added: [] });
   });
 });

@@ -30,7 +30,7 @@ beforeAll(async () => {
   // Ingest first, so an editor can write notes in one item before the build.
   ingested = await runIngest(site);
   await appendFile(join(site.contentDir, 'papers/spiking-diffusion-models.mdx'), EDITORS_NOTE);
-  build = await buildSite(site, dist, { PAPERSHELF_BASE: BASE, PAPERSHELF_SITE: 'https://catalog.example.org' });
+  build = await buildSite(site, dist, { PAPERSHELF_BASE: BASE, PAPERSHELF_SITE: 'https://catalog.example.org', PAPERSHELF_NEW_CATALOG: '1' });
 }, 240_000);
 
 async function htmlFiles(dir = dist): Promise<string[]> {
