@@ -6,7 +6,7 @@ import { isIsoDate } from '../lib/digest/date.ts';
 import { decodeDigest } from '../lib/digest/decode.ts';
 import { parseDigest, sidecarName } from '../lib/digest/parse.ts';
 import type { DigestProblem, ParsedDigest } from '../lib/digest/types.ts';
-import type { YearSource } from '../lib/digest/year.ts';
+import type { YearSource } from '../lib/digest/types.ts';
 import { readItemIdentity } from '../lib/mdx/read.ts';
 import { ItemError } from '../lib/mdx/item.ts';
 import { writeItem } from '../lib/mdx/write.ts';

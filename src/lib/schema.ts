@@ -1,11 +1,15 @@
 import { z } from 'astro/zod';
-import { OTHER_TOPIC } from './papers/topics.ts';
-import { SLUG_PATTERN } from './papers/slug.ts';
 
 // The one description of each shape the catalog stores: the content collections, the ingest's checks and the types
 // all come from these schemas. Adding a field is one edit here.
 
 const TERMS = 'expected terms, a list of words and phrases';
+
+/** What every URL key is: lower-case ASCII words joined by hyphens (paper slugs, topic ids). */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The topic every paper that matches no term goes to: the vocabulary must have it. */
+export const OTHER_TOPIC = 'other';
 
 /** A topic of the controlled vocabulary, as `content/topics.yaml` lists it. */
 export const topicSchema = z.object({

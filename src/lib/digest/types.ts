@@ -1,4 +1,5 @@
-import type { YearSource } from './year.ts';
+/** Where the year of a digest's year-less dates came from, in the order the evidence is weighed (see year.ts). */
+export type YearSource = 'sidecar' | 'file-name' | 'recorded' | 'stated-years' | 'build-day';
 
 /** Who wrote a paper, as the digest states it: an author count or an organisation. */
 export type Byline =

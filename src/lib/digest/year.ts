@@ -1,5 +1,6 @@
 import { isIsoDate, toIsoDate, writtenDate, type RawDate } from './date.ts';
 import type { DatedLine, Note, Read } from './readers.ts';
+import type { YearSource } from './types.ts';
 
 /** What dates are checked against, and the evidence of the year a digest's year-less dates are in. */
 export interface DateLimits {
@@ -13,8 +14,6 @@ export interface DateLimits {
   recordedYear?: number;
 }
 
-/** Where a digest's year came from, in the order the evidence is weighed. */
-export type YearSource = 'sidecar' | 'file-name' | 'recorded' | 'stated-years' | 'build-day';
 
 /** The year of a digest's year-less dates, where it came from and why, or why it could not be decided. */
 export type YearlessYear = { year: number; source: YearSource; reason: string } | { year?: undefined; why: string };

@@ -1,4 +1,4 @@
-import type { Paper } from './model.ts';
+import type { Byline } from '../digest/types.ts';
 import { monthName } from '../digest/date.ts';
 import { OTHER_TOPIC, type Topic } from './topics.ts';
 
@@ -23,7 +23,7 @@ export function groupBy<T>(items: readonly T[], keysOf: (item: T) => readonly st
 }
 
 /** The URL key of a paper's author count: the count, or `organization` for a paper that names one. */
-export function authorKey(paper: Pick<Paper, 'byline'>): string {
+export function authorKey(paper: { byline: Byline }): string {
   return paper.byline.kind === 'authors' ? String(paper.byline.count) : ORGANIZATION_KEY;
 }
 export const ORGANIZATION_KEY = 'organization';
@@ -61,7 +61,7 @@ export interface YearFacet extends Facet {
 }
 
 /** Years and months that have papers, newest first; a month's slug is its two-digit number. */
-export function dateFacets(papers: readonly Pick<Paper, 'date'>[]): YearFacet[] {
+export function dateFacets(papers: readonly { date: string }[]): YearFacet[] {
   const years = groupBy(papers, (paper) => [paper.date.slice(0, 4)]);
   return [...years.keys()]
     .sort()

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import slugify from '@sindresorhus/slugify';
+import { SLUG_PATTERN } from '../schema.ts';
 
-/** What every URL key is: lower-case ASCII words joined by hyphens (paper slugs, topic ids). */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { SLUG_PATTERN };
 
 /** Longest readable part of a slug, before any identity suffix. */
 export const MAX_SLUG_LENGTH = 80;

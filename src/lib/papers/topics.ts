@@ -1,9 +1,8 @@
-import type { Topic } from '../schema.ts';
+import { OTHER_TOPIC, type Topic } from '../schema.ts';
 
 export type { Topic };
 
-/** The topic every paper that matches no term goes to. */
-export const OTHER_TOPIC = 'other';
+export { OTHER_TOPIC };
 /** How many topics a paper gets at most. */
 export const MAX_TOPICS = 4;
 /** The least score that assigns a topic: one title match, or two abstract matches. */
