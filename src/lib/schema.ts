@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import type { Byline } from './digest/types.ts';
 
 // The one description of each shape the catalog stores: the content collections, the ingest's checks and the types
 // all come from these schemas. Adding a field is one edit here.
@@ -76,6 +77,16 @@ export const itemSchema = z
     message: 'expected either an author count or an organisation',
   });
 export type ItemData = z.infer<typeof itemSchema>;
+
+/** A byline as an item states it: an author count or an organisation. The one conversion each way (see bylineOf). */
+export function bylineFields(byline: Byline): Pick<ItemData, 'authors' | 'organization'> {
+  return byline.kind === 'authors' ? { authors: byline.count } : { organization: { handle: byline.handle, name: byline.name } };
+}
+
+/** The byline an item's `authors` or `organization` states. */
+export function bylineOf(data: Pick<ItemData, 'authors' | 'organization'>): Byline {
+  return data.organization ? { kind: 'organization', handle: data.organization.handle, name: data.organization.name } : { kind: 'authors', count: data.authors! };
+}
 
 /**
  * Keys an editor sets that the catalog reads; the ingest never writes them (they are not generated keys).

@@ -1,7 +1,8 @@
-import { CST, Document, isMap, isScalar, Parser, type Pair } from 'yaml';
+import { Document, isMap, isScalar, Parser, type Pair } from 'yaml';
+import { nextLine, spacesBefore, topLevelRegions, withoutComments, type Region } from './regions.ts';
 import type { Paper } from '../papers/model.ts';
 import { BOM, ItemError, quote, splitItem, type ItemParts } from './item.ts';
-import { itemSchema } from '../schema.ts';
+import { bylineFields, itemSchema, type ItemData } from '../schema.ts';
 
 /** The name every generated item carries in `generated.by`. */
 export const GENERATOR = 'papershelf ingest';
@@ -33,17 +34,18 @@ const WRITTEN_HEADER = new RegExp(
   'g',
 );
 
-/** The frontmatter values the generator writes for a paper. */
-function generatedValues(paper: Paper): Record<string, unknown> {
+/**
+ * The frontmatter values the generator writes for a paper, typed by the item schema: a required key left out does not
+ * compile, and a test writes every key of the schema (tests/lib/mdx/write.test.ts).
+ */
+export function generatedValues(paper: Paper): ItemData {
   return {
     title: paper.title,
     slug: paper.slug,
     key: paper.key,
     date: paper.date,
     upvotes: paper.upvotes,
-    ...(paper.byline.kind === 'authors'
-      ? { authors: paper.byline.count }
-      : { organization: { handle: paper.byline.handle, name: paper.byline.name } }),
+    ...bylineFields(paper.byline),
     topics: paper.topics,
     code: paper.code,
     links: paper.links,
@@ -106,16 +108,6 @@ function splitGenerated(yaml: string): GeneratedPieces {
     header: yaml.slice(0, regions[0]?.start ?? yaml.length),
     pairs: new Map(regions.map((region) => [region.key!, yaml.slice(region.start, region.end)])),
   };
-}
-
-/** A top-level pair of the current frontmatter: the lines it spans and the comments among them. */
-interface Region {
-  key: string | undefined;
-  /** The start of its first line and the end of its last, line end included. */
-  start: number;
-  end: number;
-  /** The comments on its lines, in order. */
-  comments: Leaf[];
 }
 
 /** A replacement of `[start, end)` of the YAML text; an insertion when the two are equal. */
@@ -203,98 +195,6 @@ function findHeader(yaml: string, regions: readonly Region[]): { start: number; 
     if (!regions.some((region) => region.start < end && start < region.end)) return { start, end };
   }
   return undefined;
-}
-
-/** A token of the concrete syntax tree that holds source text, with where it ends. */
-interface Leaf {
-  type: string;
-  offset: number;
-  end: number;
-}
-
-/** Tokens that hold no content: what may come and go around a pair without changing it. */
-const TRIVIA = new Set(['space', 'newline', 'comment']);
-
-/** The lines of each top-level pair, found from the concrete syntax tree of the frontmatter. */
-function topLevelRegions(yaml: string, map: CST.BlockMap): Region[] {
-  const regions: Region[] = [];
-  for (const item of map.items) {
-    if (!item.key && !item.sep && !item.value) continue; // comments only
-    const leaves: Leaf[] = [];
-    collectItem(item, leaves);
-    const content = leaves.filter((leaf) => !TRIVIA.has(leaf.type));
-    if (content.length === 0) continue;
-    const start = yaml.lastIndexOf('\n', content[0]!.offset - 1) + 1;
-    const last = content.reduce((end, leaf) => Math.max(end, leaf.end), 0);
-    const end = last === 0 || yaml[last - 1] === '\n' ? last : nextLine(yaml, last);
-    const scalar = item.key ? CST.resolveAsScalar(item.key) : null;
-    regions.push({
-      key: scalar && typeof scalar.value === 'string' ? scalar.value : undefined,
-      start,
-      end,
-      comments: leaves.filter((leaf) => leaf.type === 'comment' && leaf.offset >= start && leaf.offset < end),
-    });
-  }
-  return regions;
-}
-
-/** A pair's lines without its comments: a comment on a line of its own goes with its line. */
-function withoutComments(yaml: string, region: Region): string {
-  let out = '';
-  let at = region.start;
-  for (const comment of region.comments) {
-    const from = spacesBefore(yaml, comment.offset);
-    const ownLine = from === 0 || yaml[from - 1] === '\n';
-    out += yaml.slice(at, from);
-    at = ownLine ? nextLine(yaml, comment.end) : comment.end;
-  }
-  return out + yaml.slice(at, region.end);
-}
-
-/** The start of the line after the one `offset` is on. */
-function nextLine(text: string, offset: number): number {
-  const newline = text.indexOf('\n', offset);
-  return newline === -1 ? text.length : newline + 1;
-}
-
-function spacesBefore(text: string, offset: number): number {
-  let at = offset;
-  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
-  return at;
-}
-
-function collectItem(item: CST.CollectionItem, out: Leaf[]): void {
-  for (const token of item.start) collectToken(token, out);
-  if (item.key) collectToken(item.key, out);
-  for (const token of item.sep ?? []) collectToken(token, out);
-  if (item.value) collectToken(item.value, out);
-}
-
-function collectToken(token: CST.Token, out: Leaf[]): void {
-  switch (token.type) {
-    case 'block-map':
-    case 'block-seq':
-      for (const item of token.items) collectItem(item, out);
-      return;
-    case 'flow-collection':
-      collectToken(token.start, out);
-      for (const item of token.items) collectItem(item, out);
-      for (const end of token.end) collectToken(end, out);
-      return;
-    case 'block-scalar': {
-      for (const prop of token.props) collectToken(prop, out);
-      // The scalar's source is its lines below the header, which the header's tokens end just before.
-      const start = out.length > 0 ? out[out.length - 1]!.end : token.offset;
-      out.push({ type: token.type, offset: start, end: start + token.source.length });
-      return;
-    }
-    case 'document':
-    case 'doc-end':
-      return; // never inside a pair
-    default:
-      if ('source' in token) out.push({ type: token.type, offset: token.offset, end: token.offset + token.source.length });
-      if ('end' in token && Array.isArray(token.end)) for (const end of token.end) collectToken(end, out);
-  }
 }
 
 /**

@@ -9,7 +9,8 @@ import { describe, expect, test } from 'vitest';
 import { parseDigest } from '../../../src/lib/digest/parse.ts';
 import { ItemError, splitItem } from '../../../src/lib/mdx/item.ts';
 import { readGeneratedIdentity, readItemIdentity } from '../../../src/lib/mdx/read.ts';
-import { writeItem } from '../../../src/lib/mdx/write.ts';
+import { GENERATED_KEYS, writeItem } from '../../../src/lib/mdx/write.ts';
+import { bylineOf } from '../../../src/lib/schema.ts';
 import { abstractKey } from '../../../src/lib/papers/identity.ts';
 import { buildPapers, type Paper } from '../../../src/lib/papers/model.ts';
 import { compileVocabulary } from '../../../src/lib/papers/topics.ts';
@@ -25,6 +26,20 @@ const hostilePapers = papersOf(join(root, 'tests/fixtures/site/seeds/003_hostile
 const CODE_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement']);
 
 describe('writeItem', () => {
+  test('writes every key of the item schema: a key added to the schema and forgotten by the writer fails here', () => {
+    // An author-count paper and an organisation's between them use every key once.
+    const written = new Set(
+      [...seedPapers.filter((paper) => paper.byline.kind === 'authors').slice(0, 1), ...seedPapers.filter((paper) => paper.byline.kind === 'organization').slice(0, 1)].flatMap(
+        (paper) => Object.keys(splitItem(writeItem(paper)).frontmatter.toJS() as object),
+      ),
+    );
+    expect([...written].sort()).toEqual([...GENERATED_KEYS].sort());
+  });
+
+  test('states the byline so that bylineOf reads back the same byline', () => {
+    for (const paper of seedPapers) expect(bylineOf(splitItem(writeItem(paper)).frontmatter.toJS() as never)).toEqual(paper.byline);
+  });
+
   test('writes digest text only into YAML frontmatter, which MDX never compiles', () => {
     const mdx = remark().use(remarkFrontmatter).use(remarkMdx);
     for (const paper of [...seedPapers, ...hostilePapers]) {
