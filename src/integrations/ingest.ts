@@ -461,7 +461,9 @@ function readItems(papersDir: string, files: readonly string[], where: (path: st
     }
     if (identity.paper) {
       const { paper } = identity;
-      items.published.set(paper.slug, { path, generated: identity.generated, paper: { ...paper, abstract: () => readItemIdentity(readItem(path)).paper!.abstract() } });
+      const { title } = identity;
+      const stated = title === undefined ? () => readItemIdentity(readItem(path)).paper!.title() : () => title;
+      items.published.set(paper.slug, { path, generated: identity.generated, paper: { ...paper, title: stated, abstract: () => readItemIdentity(readItem(path)).paper!.abstract() } });
     }
   }
   return items;
