@@ -31,9 +31,10 @@ export default function papershelf(): [AstroIntegration, AstroIntegration] {
         settings = readSettings(process.env, fileURLToPath(config.root));
         // content.config.ts reads the content folder from this module.
         updateConfig({ vite: { plugins: [settingsModule(settings, () => redirects)] } });
-        // One build at a time per content folder and outDir: see build-lock.ts.
-        const lock = lockProject(command, { root: fileURLToPath(config.root), contentDir: settings.contentDir, outDir: fileURLToPath(config.outDir) }, logger);
+        let lock: ReturnType<typeof lockProject> | undefined;
         try {
+          // One build at a time per content folder and outDir: see build-lock.ts. Finding one running is not a crash.
+          lock = lockProject(command, { root: fileURLToPath(config.root), contentDir: settings.contentDir, outDir: fileURLToPath(config.outDir) }, logger);
           redirects = loadRedirects(settings.contentDir);
           await run(settings, logger);
         } catch (error) {
@@ -41,7 +42,7 @@ export default function papershelf(): [AstroIntegration, AstroIntegration] {
           if (!(error instanceof AstroError)) throw error;
           stop(logger, error.message, error.hint ?? '');
         }
-        lock.ingested();
+        lock?.ingested();
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
         const vocabulary = `${settings.contentDir}${sep}topics.yaml`;
