@@ -99,7 +99,7 @@ describe('every entry is a page, a reported merge or a reported problem', () => 
     await writeFile(
       join(site.seedsDir, '007_mixed.txt'),
       'Daily Papers\n\nMay 1, 2026\n\nBad One\n\nText.\n\n  • x authors\n·\nJan 1, 2025\n\n' +
-        'Spiking Diffusion Models\n\nA copy of the abstract about spiking neural networks and diffusion, again.\n\n  • 7 authors\n·\nAug 29, 2024 5\n',
+        'Spiking Diffusion Models\n\nRecent years have witnessed Spiking Neural Networks (SNNs) gaining attention, again.\n\n  • 7 authors\n·\nAug 29, 2024 5\n',
     );
     const summary = await ingest(settingsOf(site, allowInvalid), quiet);
     const { papers } = summary;
