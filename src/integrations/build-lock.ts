@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, isAbsolute, relative } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
@@ -13,14 +13,16 @@ import { onExit } from 'signal-exit';
  * Beside the folder, not in it: Astro empties the outDir at the start of a build, and the content folder holds only
  * items. Per folder, not per machine: two projects (or the tests' fixture sites) never block each other.
  *
- * The lock file says who holds it (pid, host, command, since) and its holder touches it every HEARTBEAT_MS. A build
+ * The lock file says who holds it (pid, host, command, since), written whole before it is linked into place, so a
+ * lock file that names no holder (empty after a crash mid-write on a disk, or damaged) is nobody's and is taken over
+ * at once. Its holder touches it every HEARTBEAT_MS. A build
  * killed outright (SIGKILL, a power cut) cannot remove its lock; the next one takes it over at once when the holder's
  * pid is gone on this machine, and otherwise (a reused pid, another machine on a shared disk) once the lock has gone
  * STALE_AFTER_MS without a heartbeat. Any other end of the process (success, a failure, Ctrl-C, SIGTERM) removes it.
  *
  * Not proper-lockfile: its lock is an empty directory removed with rmdir, so it cannot say who holds it (the message
  * names the running build), and it judges staleness by age alone, so a killed build would block the next one for the
- * whole stale period.
+ * whole stale period; its own small fix for either would be as long as this file's taking and judging of a lock.
  */
 
 /** How often a holder touches its lock file. */
@@ -49,6 +51,8 @@ export interface LockFacts {
   alive: boolean;
   /** Milliseconds since the holder last touched the lock file. */
   heartbeatAge: number;
+  /** The lock file's text, as read. */
+  text?: string;
 }
 
 /** The lock file of a folder: `<folder>.lock`, beside it. */
@@ -68,11 +72,12 @@ export function parseOwner(text: string): LockOwner | undefined {
 }
 
 /**
- * Whether a lock someone else holds is abandoned: its holder's pid is gone on this machine, or it has gone
- * STALE_AFTER_MS without a heartbeat. A lock whose content cannot be read is judged by its heartbeat alone.
+ * Whether a lock someone else holds is abandoned: it names no holder (a lock is linked into place with its owner
+ * written, so no run is still writing it), its holder's pid is gone on this machine, or it has gone STALE_AFTER_MS
+ * without a heartbeat.
  */
 export function isStale(owner: LockOwner | undefined, facts: LockFacts): boolean {
-  if (facts.heartbeatAge > STALE_AFTER_MS) return true;
+  if (owner === undefined || facts.heartbeatAge > STALE_AFTER_MS) return true;
   return owner !== undefined && owner.host === facts.host && !facts.alive;
 }
 
@@ -117,6 +122,10 @@ export function busyMessage(owner: LockOwner | undefined, lock: string, host: st
 
 /** What the log says when a lock is taken over: whose it was and why it was abandoned. */
 export function takeOverMessage(owner: LockOwner | undefined, lock: string, facts: LockFacts): string {
+  if (!owner) {
+    const what = facts.text === '' ? 'an empty file' : 'not a lock file this tool wrote';
+    return `took over ${lock}, which named no holder (${what}): a run that stopped while taking it leaves one`;
+  }
   const whose = owner ? `${owner.command} (pid ${owner.pid}${owner.host === facts.host ? '' : ` on ${owner.host}`})` : 'a build';
   const why =
     owner && owner.host === facts.host && !facts.alive
@@ -195,7 +204,7 @@ function takeOne(file: string, command: string, reporter: LockReporter): void {
   // A stale lock removed in one round is taken in the next, unless another run took it in between.
   for (let round = 1; round <= 3; round++) {
     try {
-      writeFileSync(file, text, { flag: 'wx' });
+      createWhole(file, text);
       const heartbeat = setInterval(() => touch(file, text, name, reporter), HEARTBEAT_MS);
       heartbeat.unref();
       heldLocks().set(file, { text, heartbeat });
@@ -208,13 +217,32 @@ function takeOne(file: string, command: string, reporter: LockReporter): void {
     const found = readLock(file);
     if (!found) continue;
     const owner = parseOwner(found.text);
-    const facts: LockFacts = { host, alive: owner ? owner.pid !== process.pid && isAlive(owner.pid) : true, heartbeatAge: Date.now() - found.mtimeMs };
+    const facts: LockFacts = { host, alive: owner ? owner.pid !== process.pid && isAlive(owner.pid) : true, heartbeatAge: Date.now() - found.mtimeMs, text: found.text };
     if (!isStale(owner, facts) || round === 3) throw busyError(busyMessage(owner, name, host, new Date()));
     // Only the lock judged: if another run replaced it meanwhile, the next round judges that one.
     if (readLock(file)?.text === found.text) removeFile(file);
     reporter.onTakeOver?.(takeOverMessage(owner, name, facts));
   }
   throw busyError(busyMessage(undefined, name, host, new Date()));
+}
+
+/**
+ * Creates `file` with `text` in one step, or throws EEXIST: the text is written to a temporary file beside it, then
+ * hard-linked into place, so that no other run ever reads the lock empty. Where the file system has no hard links,
+ * an exclusive create and write.
+ */
+function createWhole(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  writeFileSync(temporary, text, { flag: 'wx' });
+  try {
+    linkSync(temporary, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
+    writeFileSync(file, text, { flag: 'wx' });
+  } finally {
+    removeFile(temporary);
+  }
 }
 
 /** The lock file cannot be created: the folder that holds it is not writable. Named, with what to do; no stack. */

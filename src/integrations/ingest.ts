@@ -1,4 +1,4 @@
-import { linkSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, linkSync, openSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -309,14 +309,16 @@ function readDigests(settings: Settings, where: (path: string) => string, record
   } catch (error) {
     throw fileError(error as NodeJS.ErrnoException, where(seedsDir), 'read');
   }
-  const files = new Set(all.filter((entry) => isFile(seedsDir, entry)).map((entry) => entry.name));
+  const kinds = new Map(all.map((entry) => [entry.name, kindOf(seedsDir, entry)]));
+  const files = new Set(all.filter((entry) => kinds.get(entry.name) === 'file').map((entry) => entry.name));
   const digests: ParsedDigest[] = [];
   const problems: Problem[] = [];
   const ignored: string[] = [];
   for (const entry of [...all].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const { name } = entry;
-    if (!files.has(name)) {
-      ignored.push(`${name}/ (a folder)`);
+    const kind = kinds.get(name)!;
+    if (kind !== 'file') {
+      ignored.push(/\ba folder$/.test(kind) ? `${name}/ (${kind})` : `${name} (${kind})`);
       continue;
     }
     if (name.endsWith('.meta.yaml') && files.has(name.replace(/\.meta\.yaml$/, '.txt'))) continue; // a digest's sidecar
@@ -328,7 +330,7 @@ function readDigests(settings: Settings, where: (path: string) => string, record
     let bytes: Buffer;
     try {
       // Synchronously, like the items: a large asynchronous read is decoded in chunks and joined, several times slower.
-      bytes = readFileSync(path);
+      bytes = readRegularFile(path);
     } catch (error) {
       throw fileError(error as NodeJS.ErrnoException, where(path), 'read');
     }
@@ -350,14 +352,43 @@ function readDigests(settings: Settings, where: (path: string) => string, record
   return { digests, problems, ignored };
 }
 
-/** Whether a folder entry is a file, following a symbolic link. */
-function isFile(dir: string, entry: Dirent): boolean {
-  if (entry.isFile()) return true;
-  if (!entry.isSymbolicLink()) return false;
+/**
+ * What a folder entry is: `file` for a file or a link to one, else what it is as the "ignored" line says it ("a
+ * folder", "a named pipe", "a link to nothing", "a link loop", …). A named pipe is never opened: reading one waits
+ * for a writer for ever.
+ */
+function kindOf(dir: string, entry: Dirent): string {
+  if (entry.isFile()) return 'file';
+  if (!entry.isSymbolicLink()) return kindOfStats(entry);
   try {
-    return statSync(join(dir, entry.name)).isFile();
-  } catch {
-    return false;
+    const target = kindOfStats(statSync(join(dir, entry.name)));
+    return target === 'file' ? target : target.replace(/^an? /, (article) => `a link to ${article}`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'a link to nothing' : code === 'ELOOP' ? 'a link loop' : `a link that cannot be followed (${code ?? 'error'})`;
+  }
+}
+
+function kindOfStats(stats: { isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean }): string {
+  if (stats.isFile()) return 'file';
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isBlockDevice() || stats.isCharacterDevice()) return 'a device';
+  return 'not a file';
+}
+
+/**
+ * A file's bytes, opened without waiting (`O_NONBLOCK`) and read only when it is a regular file: an entry replaced by
+ * a named pipe after the folder was listed is an EISDIR-like error, never a read that hangs.
+ */
+function readRegularFile(path: string): Buffer {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (!fstatSync(fd).isFile()) throw Object.assign(new Error(`${path} is not a file`), { code: 'ENOTFILE' });
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -461,7 +492,9 @@ function readItems(papersDir: string, files: readonly string[], where: (path: st
     }
     if (identity.paper) {
       const { paper } = identity;
-      items.published.set(paper.slug, { path, generated: identity.generated, paper: { ...paper, abstract: () => readItemIdentity(readItem(path)).paper!.abstract() } });
+      const { title } = identity;
+      const stated = title === undefined ? () => readItemIdentity(readItem(path)).paper!.title() : () => title;
+      items.published.set(paper.slug, { path, generated: identity.generated, paper: { ...paper, title: stated, abstract: () => readItemIdentity(readItem(path)).paper!.abstract() } });
     }
   }
   return items;
@@ -496,6 +529,7 @@ function fileError(error: NodeJS.ErrnoException, path: string, action: 'read' | 
     EROFS: ['the file system is read-only', 'Build from a copy of the project on a writable disk.'],
     ENOSPC: ['the disk is full', 'Free some space, then run again.'],
     EISDIR: ['it is a folder', `Move or rename ${path}; a digest is a .txt file.`],
+    ENOTFILE: ['it is not a regular file (a folder, a named pipe, a socket or a device)', `Move or rename ${path}; a digest is a .txt file.`],
     ENOTDIR: ['a part of the path is not a folder', `Check the path ${path}.`],
     ENOENT: ['it does not exist', `Check the path ${path}.`],
     EMFILE: ['too many open files', 'Raise the open-file limit (ulimit -n), then run again.'],

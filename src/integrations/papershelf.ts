@@ -35,9 +35,10 @@ export default function papershelf(): [AstroIntegration, AstroIntegration] {
         // content.config.ts reads the content folder from this module.
         updateConfig({ vite: { plugins: [settingsModule(settings, () => redirects)] } });
         if (command === 'build') guardUnfinishedExit(() => finished, logger);
-        // One build at a time per content folder and outDir: see build-lock.ts.
-        const lock = lockProject(command, { root: fileURLToPath(config.root), contentDir: settings.contentDir, outDir: fileURLToPath(config.outDir) }, logger);
+        let lock: ReturnType<typeof lockProject> | undefined;
         try {
+          // One build at a time per content folder and outDir: see build-lock.ts. Finding one running is not a crash.
+          lock = lockProject(command, { root: fileURLToPath(config.root), contentDir: settings.contentDir, outDir: fileURLToPath(config.outDir) }, logger);
           if (command === 'build') checkRecordAtStart(settings);
           redirects = loadRedirects(settings.contentDir);
           await run(settings, logger);
@@ -46,7 +47,7 @@ export default function papershelf(): [AstroIntegration, AstroIntegration] {
           if (!(error instanceof AstroError)) throw error;
           stop(logger, error.message, error.hint ?? '');
         }
-        lock.ingested();
+        lock?.ingested();
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
         const vocabulary = `${settings.contentDir}${sep}topics.yaml`;

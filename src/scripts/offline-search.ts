@@ -6,6 +6,8 @@ import type { PagefindInstance } from './search-page.ts';
 export interface OfflineNoticeView {
   banner: HTMLElement;
   words: HTMLElement;
+  /** Lets the empty state say "no papers match", or not (see `offlineNotices`' `noneMatch`). */
+  allowEmpty: (allowed: boolean) => void;
 }
 
 /**
@@ -21,6 +23,7 @@ export function explainOfflineSearch(instance: PagefindInstance, view: OfflineNo
     const notices = offlineNotices(state);
     show(view.banner, notices.banner);
     show(view.words, notices.words);
+    view.allowEmpty(notices.noneMatch);
   };
 
   instance.on('loading', () => {

@@ -136,6 +136,36 @@ describe('offline', () => {
   });
 });
 
+describe('offline, with no index kept', () => {
+  test('a search says only that it needs the network, never that no papers match', async () => {
+    const { context, page, problems } = await watched();
+    // Records whether the empty state ("No papers match this search") is ever shown, however briefly.
+    await page.addInitScript(() => {
+      (window as unknown as { emptyShown: boolean }).emptyShown = false;
+      new MutationObserver(() => {
+        const empty = document.querySelector<HTMLElement>('#search-empty');
+        if (empty && !empty.hidden) (window as unknown as { emptyShown: boolean }).emptyShown = true;
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['hidden'] });
+    });
+    await page.goto(`${siteUrl}papers/spiking-diffusion-models/`);
+    await untilControlled(page);
+    await context.setOffline(true);
+    await page.goto(`${siteUrl}search/?q=quantization`);
+    const words = page.locator('#offline-words');
+    await words.waitFor();
+    expect(await words.textContent()).toMatch(/^Searching for “quantization” needs the network: /);
+    // The search has settled: Pagefind says how many results it found (none it could load).
+    await page.locator('pagefind-summary').filter({ hasText: /result/ }).waitFor();
+    expect(await page.locator('#search-empty').isHidden()).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { emptyShown: boolean }).emptyShown)).toBe(false);
+    expect(await page.locator('main').innerText()).not.toMatch(/No papers match/);
+    await context.setOffline(false);
+    const unexpected = problems.filter((problem) => !/^console: (Failed to load the index chunk \S*\/pagefind\/index\/|Failed to load resource: net::ERR_FAILED \[\S*\/pagefind\/)/.test(problem));
+    expect(unexpected).toEqual([]);
+    problems.length = 0;
+  });
+});
+
 describe('keeping the whole catalog', () => {
   test('downloads every index file with its progress, and then searches words never searched before with the network off', async () => {
     const { context, page, problems } = await watched();

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AstroError } from 'astro/errors';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
+import papershelf from '../../src/integrations/papershelf.ts';
 import {
   busyMessage,
   formatDuration,
@@ -62,9 +63,8 @@ describe('isStale', () => {
     expect(isStale(owner, { ...fresh, heartbeatAge: STALE_AFTER_MS + 1 })).toBe(true);
   });
 
-  test('judges a lock it cannot read by its heartbeat alone', () => {
-    expect(isStale(undefined, { ...fresh, alive: false })).toBe(false);
-    expect(isStale(undefined, { ...fresh, heartbeatAge: STALE_AFTER_MS + 1 })).toBe(true);
+  test('returns true at once for a lock that names no holder: a lock is written whole, so nothing is taking it', () => {
+    expect(isStale(undefined, { ...fresh, heartbeatAge: 0 })).toBe(true);
   });
 });
 
@@ -106,8 +106,8 @@ describe('takeOverMessage', () => {
     expect(takeOverMessage({ ...owner, host: 'there' }, 'dist.lock', { host: 'here', alive: false, heartbeatAge: 300_000 })).toBe(
       'took over dist.lock, left by astro build (pid 4242 on there), which has not touched it for 5 min',
     );
-    expect(takeOverMessage(undefined, 'dist.lock', { host: 'here', alive: true, heartbeatAge: 120_000 })).toBe(
-      'took over dist.lock, left by a build, which has not touched it for 2 min',
+    expect(takeOverMessage(undefined, 'dist.lock', { host: 'here', alive: true, heartbeatAge: 120_000, text: '' })).toBe(
+      'took over dist.lock, which named no holder (an empty file): a run that stopped while taking it leaves one',
     );
   });
 });
@@ -194,6 +194,23 @@ describe('takeLocks', () => {
     lock.release();
   });
 
+  test('a 0-byte lock file (content.lock / dist.lock), or one that holds no owner, is taken over at once with a log line', async () => {
+    const { root, content, dist } = await project();
+    writeFileSync(lockFileOf(content), ''); // a crash between create and write
+    writeFileSync(lockFileOf(dist), '{"pid": 42'); // damaged
+    const reports: string[] = [];
+    const started = Date.now();
+    const lock = takeLocks([content, dist], 'astro build', { root, onTakeOver: (text) => reports.push(text) });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(reports).toEqual([
+      'took over content.lock, which named no holder (an empty file): a run that stopped while taking it leaves one',
+      'took over dist.lock, which named no holder (not a lock file this tool wrote): a run that stopped while taking it leaves one',
+    ]);
+    expect(parseOwner(readFileSync(lockFileOf(dist), 'utf8'))?.pid).toBe(process.pid);
+    lock.release();
+    expect(readdirSync(root)).toEqual([]); // no temporary file left beside the locks
+  });
+
   test('does not take again a lock this process holds, and leaves it to its taker', async () => {
     const { root, content, dist } = await project();
     const first = takeLocks([content], 'astro build', { root });
@@ -204,5 +221,32 @@ describe('takeLocks', () => {
     expect(existsSync(lockFileOf(dist))).toBe(false);
     first.release();
     expect(existsSync(lockFileOf(content))).toBe(false);
+  });
+});
+
+describe('papershelf integration', () => {
+  test('a second build is refused with a plain message naming the running build and a hint, not as an unhandled error', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'papershelf-lock-'));
+    // The process that runs the tests holds the content folder's lock: alive, and not this one.
+    writeFileSync(lockFileOf(join(root, 'content')), JSON.stringify({ ...owner, pid: process.ppid, host: hostname() }));
+    const logged: string[] = [];
+    const logger = { info: () => {}, warn: () => {}, error: (text: string) => logged.push(text) };
+    const exit = vi.spyOn(process, 'exit').mockImplementation(((code: number) => {
+      throw new Error(`exit ${code}`);
+    }) as never);
+    vi.stubEnv('PAPERSHELF_CONTENT', '');
+    vi.stubEnv('PAPERSHELF_SEEDS', '');
+    try {
+      const setup = papershelf()[0].hooks['astro:config:setup']!;
+      const options = { command: 'build', config: { root: new URL(`file://${root}/`), outDir: new URL(`file://${root}/dist/`) }, logger, updateConfig: () => {} };
+      // Astro prints anything a hook throws under "An unhandled error occurred while running the astro:config:setup hook".
+      await expect(setup(options as never)).rejects.toThrow('exit 1');
+    } finally {
+      exit.mockRestore();
+      vi.unstubAllEnvs();
+    }
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain(`Another build is running in this project: astro build, pid ${process.ppid}, since 2026-11-25 18:08:51 UTC`);
+    expect(logged[0]).toContain(`Hint:\n    Wait for it to finish or stop it (kill ${process.ppid})`);
   });
 });

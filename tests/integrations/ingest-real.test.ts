@@ -46,6 +46,29 @@ describe('ingest of the real days of 2024', () => {
   }, 120_000);
 });
 
+describe('identity on the real days of 2024', () => {
+  test('a real day listed again, with revised abstracts and restyled titles, merges every listing; the year\'s 2,202 distinct papers merge none', async () => {
+    // The 157 days list 2,202 papers with 2,202 arXiv ids (../shared/real/api-2024): no listing of them is another's.
+    const year = await ingest(settingsOf(await realSite(realDayFiles()), { PAPERSHELF_TODAY: '2026-12-05' }), quiet);
+    expect(year.merges).toEqual([]);
+    // The same day captured again two days later: each title restyled, each abstract revised (a sentence added).
+    const site = await realSite(['real-2024-05-27.txt']);
+    const lines = (await readFile(join(realDaysDir, 'real-2024-05-27.txt'), 'utf8')).split('\n');
+    const again = lines.map((line, at) => {
+      if (line === 'May 27') return 'May 29';
+      if (line.length > 200) return `${line} We also release the code.`;
+      const isTitle = at > 11 && lines[at - 1] === '' && lines[at + 1] === '' && (lines[at + 2]?.length ?? 0) > 200;
+      return isTitle ? line.toUpperCase().replaceAll(': ', ' - ') : line;
+    });
+    await writeFile(join(site.seedsDir, 'real-2024-05-29.txt'), again.join('\n'));
+    const summary = await ingest(settingsOf(site, { PAPERSHELF_TODAY: '2026-12-05' }), quiet);
+    expect(summary.problems).toEqual([]);
+    expect(summary.entries).toBeGreaterThan(20);
+    expect(summary.merges).toHaveLength(summary.entries / 2);
+    expect(summary.merges.every((merge) => merge.because === 'same title and date')).toBe(true);
+  }, 120_000);
+});
+
 describe('ingest records the year it chose', () => {
   // A real day saved under a name with no date: only the day of the build can give it a year.
   const undated = () => 'day-undated.txt';

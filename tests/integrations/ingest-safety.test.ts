@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmod, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { describeSummary, ingest, IngestError, IngestFileError, type IngestSummary } from '../../src/integrations/ingest.ts';
@@ -99,7 +99,7 @@ describe('every entry is a page, a reported merge or a reported problem', () => 
     await writeFile(
       join(site.seedsDir, '007_mixed.txt'),
       'Daily Papers\n\nMay 1, 2026\n\nBad One\n\nText.\n\n  • x authors\n·\nJan 1, 2025\n\n' +
-        'Spiking Diffusion Models\n\nThe same paper again.\n\n  • 7 authors\n·\nAug 29, 2024 5\n',
+        'Spiking Diffusion Models\n\nRecent years have witnessed Spiking Neural Networks (SNNs) gaining attention, again.\n\n  • 7 authors\n·\nAug 29, 2024 5\n',
     );
     const summary = await ingest(settingsOf(site, allowInvalid), quiet);
     const { papers } = summary;
@@ -122,6 +122,29 @@ describe('every entry is a page, a reported merge or a reported problem', () => 
     const lines = describeSummary(summary).filter((line) => line.text.startsWith('ignored'));
     expect(lines).toEqual([{ level: 'warn', text: 'ignored in the seeds folder (not digests): 009_empty.txt (empty), dump.json, notes.md, x.txt/ (a folder)' }]);
   });
+});
+
+describe('seeds folder entries that are not files', () => {
+  test('a FIFO, a dangling symlink or a symlink loop named *.txt is ignored as what it is (a named pipe, a link to nothing, a link loop), and a FIFO is never read', async () => {
+    const site = await createFixtureSite();
+    expect(spawnSync('mkfifo', [join(site.seedsDir, 'pipe.txt')]).status).toBe(0);
+    await symlink(join(site.seedsDir, 'gone.txt'), join(site.seedsDir, 'dangling.txt'));
+    await symlink('loop.txt', join(site.seedsDir, 'loop.txt'));
+    await symlink(join(site.seedsDir, 'pipe.txt'), join(site.seedsDir, 'to-pipe.txt'));
+    await mkdir(join(site.seedsDir, 'old.txt'));
+    await symlink(join(site.seedsDir, 'old.txt'), join(site.seedsDir, 'to-folder.txt'));
+    // Reading the FIFO would wait for a writer for ever: the test would time out.
+    const summary = await ingest(settingsOf(site), quiet);
+    expect(summary.problems).toEqual([]);
+    expect(summary.ignored).toEqual([
+      'dangling.txt (a link to nothing)',
+      'loop.txt (a link loop)',
+      'old.txt/ (a folder)',
+      'pipe.txt (a named pipe)',
+      'to-folder.txt/ (a link to a folder)',
+      'to-pipe.txt (a link to a named pipe)',
+    ]);
+  }, 20_000);
 });
 
 describe('identity', () => {

@@ -49,7 +49,7 @@ describe('ingest', () => {
     await writeFile(path, edited);
     await writeFile(
       join(site.seedsDir, '005_update.txt'),
-      'Daily Papers\n\nMay 1, 2026\n\nCacheQuant: comprehensively accelerated diffusion models\n\nUpdated abstract.\n\n  • 3 authors\n·\nMar 3, 2025 40\n',
+      'Daily Papers\n\nMay 1, 2026\n\nCacheQuant: comprehensively accelerated diffusion models\n\nDiffusion models with caching and quantization, updated. Our code are open-sourced: https://github.com/BienLuky/CacheQuant .\n\n  • 3 authors\n·\nMar 3, 2025 40\n',
     );
     const summary = await ingest(settingsOf(site), quiet);
     expect(summary.papers.changed).toBe(1);
@@ -65,7 +65,7 @@ describe('ingest', () => {
     const before = [...(await snapshot(site)).keys()];
     await writeFile(
       join(site.seedsDir, '006_more.txt'),
-      'Daily Papers\n\nJun 1, 2026\n\nCacheQuant - Comprehensively Accelerated Diffusion Models?\n\nSame paper, punctuation fixed.\n\n  • 3 authors\n·\nMar 3, 2025\n\nSpiking Diffusion Models 2\n\nA different paper.\n\n  • 2 authors\n·\nMay 3, 2026\n',
+      'Daily Papers\n\nJun 1, 2026\n\nCacheQuant - Comprehensively Accelerated Diffusion Models?\n\nDiffusion models with caching and quantization. Our code is open-sourced: https://github.com/BienLuky/CacheQuant .\n\n  • 3 authors\n·\nMar 3, 2025\n\nSpiking Diffusion Models 2\n\nA different paper.\n\n  • 2 authors\n·\nMay 3, 2026\n',
     );
     await ingest(settingsOf(site), quiet);
     const after = [...(await snapshot(site)).keys()];

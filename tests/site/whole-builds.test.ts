@@ -99,6 +99,7 @@ describe('builds that are not whole', () => {
     expect(second.output).toContain(`Wait for it to finish or stop it (kill ${pid})`);
     // A message and a hint, no stack trace.
     expect(second.output).not.toMatch(/Stack trace|^\s+at /m);
+    expect(second.output).not.toMatch(/unhandled error/i);
 
     const done = await first.exited;
     expect(done.code, done.output).toBe(0);

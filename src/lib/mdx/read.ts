@@ -10,6 +10,8 @@ export interface ItemIdentity {
   slug?: string;
   /** The paper it publishes, when it states a key, a slug and a date: generated items always do. */
   paper?: PublishedPaper;
+  /** Its title, when a line-by-line read of a generated item gave it (most do): asking `paper.title` then parses nothing. */
+  title?: string;
 }
 
 /**
@@ -22,14 +24,18 @@ export function readItemIdentity(text: string): ItemIdentity {
     const data = splitItem(text).frontmatter.toJS() as Record<string, unknown>;
     return abstractKey(Array.isArray(data.abstract) ? data.abstract.map(String) : []);
   };
+  const titleOf = () => String((splitItem(text).frontmatter.toJS() as Record<string, unknown>).title ?? '');
   const quick = readGeneratedIdentity(text);
-  if (quick) return { generated: true, slug: quick.slug, paper: { ...quick, abstract: abstractOf } };
+  if (quick) {
+    const { title, ...paper } = quick;
+    return { generated: true, slug: quick.slug, title, paper: { ...paper, title: title === undefined ? titleOf : () => title, abstract: abstractOf } };
+  }
   const data = (splitItem(text).frontmatter.toJS() ?? {}) as Record<string, unknown>;
   const generated = data.generated !== undefined;
   const slug = typeof data.slug === 'string' ? data.slug : undefined;
   const date = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : data.date;
   if (typeof data.key !== 'string' || slug === undefined || typeof date !== 'string') return { generated, slug };
-  return { generated, slug, paper: { key: data.key, slug, date, abstract: abstractOf } };
+  return { generated, slug, title: typeof data.title === 'string' ? data.title : undefined, paper: { key: data.key, slug, date, title: titleOf, abstract: abstractOf } };
 }
 
 /** A double-quoted YAML scalar on one line, with only the escapes YAML defines (and no `\U`, which may be out of range). */
@@ -44,7 +50,7 @@ const NESTED_LINE = new RegExp(String.raw`^  (?:(-)|([a-z]+):) (?:${QUOTED}|-?\d
  * plain keys with quoted or integer values, lists and maps one level deep), read line by line; undefined for any
  * other item, which then needs the YAML parser. For every item it accepts, the parser would read the same values.
  */
-export function readGeneratedIdentity(text: string): { key: string; slug: string; date: string } | undefined {
+export function readGeneratedIdentity(text: string): { key: string; slug: string; date: string; title?: string } | undefined {
   const match = FRONTMATTER.exec(text);
   if (!match?.[1]) return undefined;
   const lines = match[1].split('\n');
@@ -81,7 +87,7 @@ export function readGeneratedIdentity(text: string): { key: string; slug: string
   const slug = plainString(top.get('slug'));
   const date = plainString(top.get('date'));
   if (!top.has('generated') || key === undefined || slug === undefined || date === undefined) return undefined;
-  return { key, slug, date };
+  return { key, slug, date, title: plainString(top.get('title')) };
 }
 
 /**

@@ -44,6 +44,11 @@ export interface OfflineSearchState {
 export interface OfflineNotices {
   banner: string | null;
   words: string | null;
+  /**
+   * Whether a search that finds nothing may say that no papers match: only when it saw the whole index. Offline
+   * without it, finding nothing says only what the notices say, that the search needs the network.
+   */
+  noneMatch: boolean;
 }
 
 /** What the search page tells the reader about searching offline; `null` when it has nothing to say. */
@@ -57,7 +62,7 @@ export function offlineNotices(state: OfflineSearchState): OfflineNotices {
   const words = state.wordsNeedNetwork
     ? `Searching ${state.term.trim() ? `for “${state.term.trim()}” ` : ''}needs the network: part of the index it uses is not kept on this device, so results may be missing. Connect, or keep the whole catalog for offline use.`
     : null;
-  return { banner, words };
+  return { banner, words, noneMatch: !partial };
 }
 
 /** The result Pagefind shows in place of one whose text (its fragment file) needs the network. */

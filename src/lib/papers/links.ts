@@ -24,7 +24,9 @@ export function linkify(paragraph: string): Segment[] {
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
     // A literal autolink's source is its URL; `[x](y)` links and `www.`/e-mail literals are left as text.
-    if (paragraph.slice(start, end) === node.url && /^https?:\/\//i.test(node.url)) found.push({ start, end, url: node.url });
+    if (paragraph.slice(start, end) !== node.url || !/^https?:\/\//i.test(node.url)) return;
+    const url = endAtNonUrl(node.url);
+    if (URL_START.test(url) && url.length > 'https://'.length) found.push({ start, end: start + url.length, url });
   });
   const segments: Segment[] = [];
   let at = 0;
@@ -35,6 +37,18 @@ export function linkify(paragraph: string): Segment[] {
   }
   if (at < paragraph.length) segments.push({ text: paragraph.slice(at) });
   return segments;
+}
+
+/**
+ * Characters a URL never holds (RFC 3986: quotes, `<`, `>`, `` ` ``, `{`, `}`, `|`, `\`, `^`), with `'` and
+ * typographic quotes, which in an abstract close a quotation: GFM's literal autolinks run on through them.
+ */
+const NOT_IN_URL = /["'<>`{}|\\^\u00ab\u00bb\u2018\u2019\u201c\u201d]/u;
+
+/** A URL cut at the first character no URL holds, without the sentence punctuation then left at its end. */
+function endAtNonUrl(url: string): string {
+  const at = url.search(NOT_IN_URL);
+  return at === -1 ? url : url.slice(0, at).replace(/[?!.,:;*_~]+$/u, '');
 }
 
 /** The URLs of an abstract, split into code repositories (GitHub) and other project links, each once. */

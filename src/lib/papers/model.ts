@@ -1,6 +1,6 @@
 import type { Byline, DigestEntry, ParsedDigest } from '../digest/types.ts';
 import { groupBy } from './group.ts';
-import { abstractKey, identityKey, meetingKeys, samePaper, type Listing, type SameBecause } from './identity.ts';
+import { listingOf, meetingKeys, nameKey, samePaper, type Listing, type SameBecause } from './identity.ts';
 import { extractLinks } from './links.ts';
 import { assignSlugs } from './slug.ts';
 import { assignTopics, type CompiledVocabulary } from './topics.ts';
@@ -35,6 +35,8 @@ export interface PublishedPaper {
   slug: string;
   /** `YYYY-MM-DD`, as the item states it. */
   date: string;
+  /** The title the item states: asked of items whose title key and date a listing shares, to compare names. */
+  title: () => string;
   /**
    * The `abstractKey` of the item's abstract. Asked only of items no listing claimed by title and date, and only when
    * some paper is new: reading it costs a full parse of the item.
@@ -91,12 +93,12 @@ export function mergeListings(digests: readonly ParsedDigest[], options: ModelOp
   const listed: Listed[] = [];
   for (const digest of [...digests].sort(compareDigests)) {
     for (const entry of [...digest.entries].sort((a, b) => a.line - b.line)) {
-      listed.push({ entry, listing: { title: identityKey(entry.title), date: entry.date, abstract: abstractKey(entry.abstract) } });
+      listed.push({ entry, listing: listingOf(entry) });
     }
   }
   const groups = groupListings(listed);
   const items = matchPublished(groups, listed, options.published);
-  const ids = groups.map((members) => listingId(listed[members[0]!]!.listing));
+  const ids = listingIds(groups.map((members) => listed[members[0]!]!.listing));
   const slugs = assignSlugs(
     groups.map((members, index) => ({ key: ids[index]!, title: listed[members[0]!]!.entry.title })),
     new Map([...items].map(([index, item]) => [ids[index]!, item.slug])),
@@ -171,16 +173,20 @@ function groupListings(listed: readonly Listed[]): number[][] {
     for (let at = index; parent[at] !== root; ) [at, parent[at]] = [parent[at]!, root];
     return root;
   };
-  const met = new Map<string, number>();
+  const join = (index: number, other: number) => {
+    const [a, b] = [find(index), find(other)];
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b); // the oldest listing is the root
+  };
+  const met = new Map<string, number[]>();
   listed.forEach(({ listing }, index) => {
-    for (const key of meetingKeys(listing)) {
-      const other = met.get(key);
-      if (other === undefined) met.set(key, index);
-      else {
-        const [a, b] = [find(index), find(other)];
-        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b); // the oldest listing is the root
-      }
-    }
+    meetingKeys(listing).forEach((key, rule) => {
+      const others = met.get(key);
+      if (others === undefined) return void met.set(key, [index]);
+      // One name and date is one paper only when the abstracts agree: each listing meets every other of that key.
+      if (rule === 0) for (const other of others) { if (samePaper(listing, listed[other]!.listing)) join(index, other); }
+      else join(index, others[0]!);
+      if (rule === 0) others.push(index);
+    });
   });
   const groups = new Map<number, number[]>();
   listed.forEach((_, index) => {
@@ -201,9 +207,15 @@ function linkedBecause(members: readonly number[], listed: readonly Listed[], me
   return 'same title and date'; // unreachable: a group's listings are linked
 }
 
-/** A paper's stable identity among new papers: its oldest listing's title key and date, which no other paper shares. */
-function listingId(listing: Listing): string {
-  return `${listing.title}\u0000${listing.date}`;
+/**
+ * Each paper's stable identity among new papers, from its oldest listing: its title key and date, as before papers of
+ * one title key and date could be two (so that no new paper's slug moves); those few also get their name and abstract.
+ */
+function listingIds(oldest: readonly Listing[]): string[] {
+  const ids = oldest.map((listing) => `${listing.title}\u0000${listing.date}`);
+  const counts = new Map<string, number>();
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return ids.map((id, index) => (counts.get(id) === 1 ? id : `${id}\u0000${oldest[index]!.name}\u0000${oldest[index]!.abstract}`));
 }
 
 /**
@@ -227,9 +239,15 @@ function matchPublished(groups: readonly number[][], listed: readonly Listed[], 
     if (key === undefined) abstracts.set(item, (key = item.abstract()));
     return key;
   };
+  const names = new Map<PublishedPaper, string>();
+  const nameOf = (item: PublishedPaper) => {
+    let name = names.get(item);
+    if (name === undefined) names.set(item, (name = nameKey(item.title())));
+    return name;
+  };
   const passes: ((listing: Listing) => PublishedPaper | undefined)[] = [
-    (listing) => byTitleDate.get(`${listing.title}\u0000${listing.date}`)?.find((item) => !claimed.has(item)),
-    (listing) => byTitle.get(listing.title)?.find((item) => !claimed.has(item) && abstractOf(item) === listing.abstract),
+    (listing) => byTitleDate.get(`${listing.title}\u0000${listing.date}`)?.find((item) => !claimed.has(item) && nameOf(item) === listing.name),
+    (listing) => byTitle.get(listing.title)?.find((item) => !claimed.has(item) && nameOf(item) === listing.name && abstractOf(item) === listing.abstract),
     (listing) => byDate.get(listing.date)?.find((item) => !claimed.has(item) && abstractOf(item) === listing.abstract),
   ];
   for (const pass of passes) {

@@ -267,7 +267,10 @@ describe('readGeneratedIdentity', () => {
     for (const paper of [...seedPapers, ...hostilePapers]) {
       const text = writeItem(paper) + '\nAn editor body.\n';
       const parsed = splitItem(text).frontmatter.toJS();
-      expect(readGeneratedIdentity(text), paper.title).toEqual({ key: parsed.key, slug: parsed.slug, date: parsed.date });
+      const identity = readGeneratedIdentity(text);
+      expect(identity, paper.title).toMatchObject({ key: parsed.key, slug: parsed.slug, date: parsed.date });
+      // The title too, unless it has escapes (then the parser reads it, when asked).
+      if (identity!.title !== undefined || !/[\\"\x00-\x1f]/.test(JSON.stringify(paper.title).slice(1, -1))) expect(identity!.title).toBe(parsed.title);
     }
   });
 

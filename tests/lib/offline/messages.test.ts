@@ -45,19 +45,24 @@ describe('offlineNotices', () => {
   const online = { offline: false, kept: false, term: 'speech', wordsNeedNetwork: false };
 
   test('says nothing online', () => {
-    expect(offlineNotices(online)).toEqual({ banner: null, words: null });
+    expect(offlineNotices(online)).toEqual({ banner: null, words: null, noneMatch: true });
   });
   test('says the search is offline and partial when the device keeps only part of the catalog', () => {
     expect(offlineNotices({ ...online, offline: true }).banner).toMatch(/^You are offline, and search covers only the part of the catalog this device keeps/);
     expect(offlineNotices({ ...online, offline: true }).words).toBeNull();
   });
   test('says the search is complete offline when the device keeps the whole catalog', () => {
-    expect(offlineNotices({ ...online, offline: true, kept: true })).toEqual({ banner: 'You are offline. This device keeps the whole catalog, so search works as usual.', words: null });
+    expect(offlineNotices({ ...online, offline: true, kept: true })).toEqual({ banner: 'You are offline. This device keeps the whole catalog, so search works as usual.', words: null, noneMatch: true });
   });
   test('says which words need the network, and that the search is partial', () => {
     const notices = offlineNotices({ ...online, term: ' speech  ', wordsNeedNetwork: true });
     expect(notices.words).toBe('Searching for “speech” needs the network: part of the index it uses is not kept on this device, so results may be missing. Connect, or keep the whole catalog for offline use.');
     expect(notices.banner).toMatch(/^You are offline, and search covers only/);
+  });
+  test('never lets a search say that no papers match while part of the index needs the network', () => {
+    expect(offlineNotices({ ...online, offline: true }).noneMatch).toBe(false);
+    expect(offlineNotices({ ...online, wordsNeedNetwork: true }).noneMatch).toBe(false);
+    expect(offlineNotices({ ...online, offline: true, kept: true }).noneMatch).toBe(true);
   });
   test('leaves the words out of the notice when there are none', () => {
     expect(offlineNotices({ ...online, term: '', wordsNeedNetwork: true }).words).toMatch(/^Searching needs the network/);

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import type { DigestEntry, ParsedDigest } from '../../../src/lib/digest/types.ts';
-import { abstractKey, identityKey, samePaper } from '../../../src/lib/papers/identity.ts';
+import { abstractKey, identityKey, listingOf, samePaper } from '../../../src/lib/papers/identity.ts';
 import { mergeListings, type PublishedPaper } from '../../../src/lib/papers/model.ts';
 import { compileVocabulary } from '../../../src/lib/papers/topics.ts';
 
@@ -43,6 +43,54 @@ describe('identity', () => {
     expect(merges).toEqual([]);
   });
 
+  test('"C++ Is Fast Enough" and "C# Is Fast Enough" of the same date stay two papers, each with its own abstract', () => {
+    for (const abstracts of [[['About C++.'], ['About C#.']], [['Same words.'], ['Same words.']]]) {
+      const { papers, merges } = merge([
+        digest('001.txt', '2026-01-05', [{ title: 'C++ Is Fast Enough', abstract: abstracts[0]!, date: '2026-01-02', authors: 3 }]),
+        digest('002.txt', '2026-01-06', [{ title: 'C# Is Fast Enough', abstract: abstracts[1]!, date: '2026-01-02', authors: 5 }]),
+      ]);
+      if (abstracts[0]![0] === abstracts[1]![0]) {
+        // One abstract and one date under a reworded title is one paper (a later digest fixing the title).
+        expect(merges).toHaveLength(1);
+        continue;
+      }
+      expect(papers.map((paper) => [paper.title, paper.abstract])).toEqual(
+        expect.arrayContaining([['C++ Is Fast Enough', ['About C++.']], ['C# Is Fast Enough', ['About C#.']]]),
+      );
+      expect(papers).toHaveLength(2);
+      expect(new Set(papers.map((paper) => paper.slug)).size).toBe(2);
+      expect(merges).toEqual([]);
+    }
+  });
+
+  test('one title and date with abstracts that clearly differ are two papers, unless a later listing matches both', () => {
+    const first = { title: 'Scaling Laws', date: '2026-01-02', abstract: ['We fit power laws to the loss of language models across six orders of magnitude.'] };
+    const second = { title: 'Scaling  laws', date: '2026-01-02', abstract: ['A survey of zoning rules for coastal towns and how they shape the price of housing.'] };
+    const apart = merge([digest('001.txt', '2026-01-05', [first]), digest('002.txt', '2026-01-06', [second])]);
+    expect(apart.papers.map((paper) => paper.abstract)).toEqual(expect.arrayContaining([first.abstract, second.abstract]));
+    expect(apart.merges).toEqual([]);
+    // A revised abstract (a sentence added, one word changed) is the same paper re-listed.
+    const revised = { ...first, abstract: ['We fit power laws to the loss of large language models across six orders of magnitude.', 'Code is released.'] };
+    expect(merge([digest('001.txt', '2026-01-05', [first]), digest('003.txt', '2026-01-07', [revised])]).papers).toHaveLength(1);
+    // A later digest whose listing matches both says they are one paper.
+    const both = { ...first, abstract: [...first.abstract, ...second.abstract] };
+    const joined = merge([digest('001.txt', '2026-01-05', [first]), digest('002.txt', '2026-01-06', [second]), digest('003.txt', '2026-01-07', [both])]);
+    expect(joined.papers).toHaveLength(1);
+    expect(joined.merges).toHaveLength(2);
+  });
+
+  test('an item that merged "C++ …" and "C# …" of one date keeps the one whose title it states; the other gets its own URL', () => {
+    const published: PublishedPaper[] = [{ key: 'c is fast enough', slug: 'c-is-fast-enough', date: '2026-01-02', title: () => 'C# Is Fast Enough', abstract: () => abstractKey(['About C#.']) }];
+    const cpp = digest('001.txt', '2026-01-05', [{ title: 'C++ Is Fast Enough', abstract: ['About C++.'], date: '2026-01-02' }]);
+    const csharp = digest('002.txt', '2026-01-06', [{ title: 'C# Is Fast Enough', abstract: ['About C#.'], date: '2026-01-02' }]);
+    for (const digests of [[cpp, csharp], [cpp]]) {
+      const { papers } = merge(digests, published);
+      const slugOf = (title: string) => papers.find((paper) => paper.title === title)?.slug;
+      expect(slugOf('C++ Is Fast Enough')).toMatch(/^c-is-fast-enough-[0-9a-f]{8}$/);
+      if (digests.length === 2) expect(slugOf('C# Is Fast Enough')).toBe('c-is-fast-enough');
+    }
+  });
+
   test('titles with no letter or digit ("🚀", "🎉!!!") are two papers with keys of their own, never the empty key', () => {
     expect(identityKey('🚀')).toBe('🚀');
     expect(identityKey('  ~  ')).toBe('~');
@@ -77,13 +125,13 @@ describe('identity', () => {
   });
 
   test('keeps the URL of a published item whose paper a digest now lists under a corrected title', () => {
-    const published: PublishedPaper[] = [{ key: 'spiking difusion models', slug: 'spiking-difusion-models', date: '2026-01-02', abstract: () => abstractKey(['Same abstract.']) }];
+    const published: PublishedPaper[] = [{ key: 'spiking difusion models', slug: 'spiking-difusion-models', date: '2026-01-02', title: () => 'Spiking Difusion Models', abstract: () => abstractKey(['Same abstract.']) }];
     const { papers } = merge([digest('002.txt', '2026-01-09', [{ title: 'Spiking Diffusion Models', abstract: ['Same abstract.'], date: '2026-01-02' }])], published);
     expect(papers.map((paper) => paper.slug)).toEqual(['spiking-difusion-models']);
   });
 
   test('an item that merged two papers before keeps the one whose title and date it states; the other gets its own URL', () => {
-    const published: PublishedPaper[] = [{ key: 'c is fast enough', slug: 'c-is-fast-enough', date: '2026-01-04', abstract: () => abstractKey(['About C#.']) }];
+    const published: PublishedPaper[] = [{ key: 'c is fast enough', slug: 'c-is-fast-enough', date: '2026-01-04', title: () => 'C# Is Fast Enough', abstract: () => abstractKey(['About C#.']) }];
     const { papers } = merge(
       [
         digest('001.txt', '2026-01-05', [{ title: 'C++ Is Fast Enough', abstract: ['About C++.'], date: '2026-01-02' }]),
@@ -108,7 +156,6 @@ const distinctPapers = fc.uniqueArray(paper, {
   maxLength: 12,
   comparator: (a, b) => samePaper(listingOf(a), listingOf(b)) !== undefined,
 });
-const listingOf = (listing: { title: string; date: string; abstract: string[] }) => ({ title: identityKey(listing.title), date: listing.date, abstract: abstractKey(listing.abstract) });
 
 /** Spreads listings over a few digests, each listing's copies on its own days, in an order fast-check picks. */
 const catalog = distinctPapers.chain((papers) =>

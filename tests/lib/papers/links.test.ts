@@ -22,6 +22,21 @@ describe('extractLinks', () => {
     expect(extractLinks(['[x](https://evil.example) www.example.com a@b.example ftp://x.example javascript:alert(1)'])).toEqual({ code: [], links: [] });
   });
 
+  test('ends a URL at a quote, <, > and other characters a URL never holds, which stay text', () => {
+    expect(extractLinks(['See https://github.com/x/repo"onmouseover=alert(1) now.'])).toEqual({ code: ['https://github.com/x/repo'], links: [] });
+    const paragraph = `Code https://github.com/x/repo."a at https://example.org/p'q, https://example.org/r>s https://example.org/t\`u https://example.org/v“w https://example.org/x{y}|z\\`;
+    const segments = linkify(paragraph);
+    expect(segments.filter((segment) => 'url' in segment).map((segment) => segment.text)).toEqual([
+      'https://github.com/x/repo',
+      'https://example.org/p',
+      'https://example.org/r',
+      'https://example.org/t',
+      'https://example.org/v',
+      'https://example.org/x',
+    ]);
+    expect(segments.map((segment) => segment.text).join('')).toBe(paragraph);
+  });
+
   test('returns no links for an empty abstract', () => {
     expect(extractLinks([])).toEqual({ code: [], links: [] });
   });

@@ -54,14 +54,14 @@ describe('buildPapers', () => {
   });
 
   test('merges the same paper from two digests into one, with the newest digest data', () => {
-    const older = digest('002_b.txt', 'Jan 5, 2026', [entry('Spiking Diffusion Models', 'Old abstract.') + 'Aug 29, 2024 3']);
-    const newer = digest('001_a.txt', 'Feb 5, 2026', [entry('SPIKING diffusion models!', 'New abstract.') + 'Aug 29, 2024 9']);
+    const older = digest('002_b.txt', 'Jan 5, 2026', [entry('Spiking Diffusion Models', 'An old abstract of spiking diffusion.') + 'Aug 29, 2024 3']);
+    const newer = digest('001_a.txt', 'Feb 5, 2026', [entry('SPIKING diffusion models!', 'A new abstract of spiking diffusion.') + 'Aug 29, 2024 9']);
     for (const order of [[older, newer], [newer, older]]) {
       const papers = buildPapers(order, options);
       expect(papers).toHaveLength(1);
       expect(papers[0]).toMatchObject({
         title: 'SPIKING diffusion models!',
-        abstract: ['New abstract.'],
+        abstract: ['A new abstract of spiking diffusion.'],
         upvotes: 9,
         source: { file: '001_a.txt' },
         digests: ['002_b.txt', '001_a.txt'],
@@ -71,7 +71,7 @@ describe('buildPapers', () => {
 
   test('keeps a published slug for the same identity, whatever slug the title would get now', () => {
     const fixed = digest('003.txt', 'Jun 1, 2026', [entry('Spiking Diffusion Models.', 'Fixed.') + 'Aug 29, 2024']);
-    const published = [{ key: 'spiking diffusion models', slug: 'an-older-slug-rule', date: '2024-08-29', abstract: () => 'unrelated' }];
+    const published = [{ key: 'spiking diffusion models', slug: 'an-older-slug-rule', date: '2024-08-29', title: () => 'Spiking Diffusion Models', abstract: () => 'unrelated' }];
     const [paper] = buildPapers([fixed], { vocabulary, published });
     expect(paper!.slug).toBe('an-older-slug-rule');
   });
@@ -79,7 +79,7 @@ describe('buildPapers', () => {
   test('keeps the URL of a paper whose title a newer digest rewords, by its date and abstract', () => {
     const fixed = digest('004.txt', 'Jun 1, 2026', [entry('Spiking Diffusion Models for Image Generation', 'Same abstract.') + 'Aug 29, 2024']);
     const published = [
-      { key: 'spiking difusion models', slug: 'spiking-difusion-models', date: '2024-08-29', abstract: () => abstractKey(['Same  abstract. ']) },
+      { key: 'spiking difusion models', slug: 'spiking-difusion-models', date: '2024-08-29', title: () => 'Spiking Difusion Models', abstract: () => abstractKey(['Same  abstract. ']) },
     ];
     const [paper] = buildPapers([fixed], { vocabulary, published });
     expect(paper!.slug).toBe('spiking-difusion-models');
@@ -87,7 +87,7 @@ describe('buildPapers', () => {
 
   test('never gives a new paper the slug of an item that keeps its URL', () => {
     const fresh = digest('005.txt', 'Jun 1, 2026', [entry('Spiking Diffusion Models', 'Different abstract.') + 'Jan 1, 2026']);
-    const published = [{ key: 'old paper', slug: 'spiking-diffusion-models', date: '2026-01-01', abstract: () => 'other' }];
+    const published = [{ key: 'old paper', slug: 'spiking-diffusion-models', date: '2026-01-01', title: () => 'Old Paper', abstract: () => 'other' }];
     const [paper] = buildPapers([fresh], { vocabulary, published });
     expect(paper!.slug).toBe(`spiking-diffusion-models-${identitySuffix('spiking diffusion models\u00002026-01-01')}`);
   });
@@ -95,10 +95,10 @@ describe('buildPapers', () => {
   test('asks no published item for its fingerprint when every one is still listed or no paper is new', () => {
     // Reading a fingerprint parses the whole item: asked of every item, a re-ingest of 100,000 would parse them all.
     let asked = 0;
-    const counted = (paper: { key: string; slug: string; date: string }) => ({ key: paper.key, slug: paper.slug, date: paper.date, abstract: () => `${asked++}` });
+    const counted = (paper: { key: string; slug: string; date: string; title: string }) => ({ key: paper.key, slug: paper.slug, date: paper.date, title: () => paper.title, abstract: () => `${asked++}` });
     const listed = buildPapers([seed], options).map(counted);
     expect(buildPapers([seed], { vocabulary, published: listed }).map((paper) => paper.slug)).toEqual(listed.map((paper) => paper.slug));
-    const unlisted = [...listed, counted({ key: 'a paper no digest lists', slug: 'a-paper-no-digest-lists', date: papersDate(listed) })];
+    const unlisted = [...listed, counted({ key: 'a paper no digest lists', slug: 'a-paper-no-digest-lists', date: papersDate(listed), title: 'A Paper No Digest Lists' })];
     buildPapers([seed], { vocabulary, published: unlisted });
     expect(asked).toBe(0);
   });
@@ -107,9 +107,9 @@ describe('buildPapers', () => {
     const asked: string[] = [];
     const published = buildPapers([seed], options)
       .slice(1)
-      .map((paper) => ({ key: paper.key, slug: paper.slug, date: paper.date, abstract: () => (asked.push(paper.slug), 'unrelated') }));
+      .map((paper) => ({ key: paper.key, slug: paper.slug, date: paper.date, title: () => paper.title, abstract: () => (asked.push(paper.slug), 'unrelated') }));
     const first = buildPapers([seed], options)[0]!;
-    published.push({ key: 'gone', slug: 'gone', date: first.date, abstract: () => (asked.push('gone'), 'unrelated') });
+    published.push({ key: 'gone', slug: 'gone', date: first.date, title: () => 'Gone', abstract: () => (asked.push('gone'), 'unrelated') });
     buildPapers([seed], { vocabulary, published });
     expect(asked).toEqual(['gone']);
   });
