@@ -1,7 +1,7 @@
 import { AstroError } from 'astro/errors';
 import { takeLocks } from '../integrations/build-lock.ts';
-import { describeSummary, ingest, IngestError, IngestFileError } from '../integrations/ingest.ts';
-import { readSettings } from '../integrations/settings.ts';
+import { describeSummary, ingest, IngestError, IngestFileError } from '../ingest/index.ts';
+import { readSettings } from '../ingest/settings.ts';
 
 // `npm run ingest [-- --allow-invalid]`: turns seeds/*.txt into content/papers/*.mdx and prints a summary.
 const settings = readSettings();

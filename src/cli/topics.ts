@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { vocabularyProblem } from '../lib/schema.ts';
 import { formatDistribution, topicDistribution } from '../lib/papers/topic-distribution.ts';
 import type { Topic } from '../lib/papers/topics.ts';
-import { readSettings } from '../integrations/settings.ts';
+import { readSettings } from '../ingest/settings.ts';
 import { readDigestFolders } from './read-digests.ts';
 
 // `npm run topics [-- folder…] [-- --real]`: how content/topics.yaml spreads the papers of some digest folders

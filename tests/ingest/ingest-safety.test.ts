@@ -2,8 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmod, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { describeSummary, ingest, IngestError, IngestFileError, type IngestSummary } from '../../src/integrations/ingest.ts';
-import { readSettings } from '../../src/integrations/settings.ts';
+import { describeSummary, ingest, IngestError, IngestFileError, type IngestSummary } from '../../src/ingest/index.ts';
+import { readSettings } from '../../src/ingest/settings.ts';
 import { createFixtureSite, repoRoot, siteEnv, type FixtureSite } from '../helpers/fixture-site.ts';
 
 // What the ingest must never do: lose an entry without a word, or write over a byte an editor owns.

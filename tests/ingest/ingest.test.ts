@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { describeSummary, forEachLimited, ingest, IngestError, vocabularyProblem } from '../../src/integrations/ingest.ts';
-import { createProgress } from '../../src/integrations/progress.ts';
-import { readSettings } from '../../src/integrations/settings.ts';
+import { describeSummary, ingest, IngestError, vocabularyProblem } from '../../src/ingest/index.ts';
+import { createProgress } from '../../src/ingest/progress.ts';
+import { readSettings } from '../../src/ingest/settings.ts';
 import { splitItem } from '../../src/lib/mdx/item.ts';
 import { createFixtureSite, fillerDigest, repoRoot, siteEnv, type FixtureSite } from '../helpers/fixture-site.ts';
 
@@ -117,39 +117,6 @@ describe('ingest', () => {
       expect(error.message).toContain(`002_second.meta.yaml:${line}: expected "captured: YYYY-MM-DD"`);
       expect(error.message).toContain('007_bad.txt:7:');
     }
-  });
-});
-
-describe('forEachLimited', () => {
-  test('runs every item once and never more than the limit at once', async () => {
-    // One file handle per paper at once runs out of handles and memory at 100,000 papers.
-    let running = 0;
-    let most = 0;
-    const done: number[] = [];
-    await forEachLimited(Array.from({ length: 100 }, (_, i) => i), 8, async (item, index) => {
-      expect(index).toBe(item);
-      most = Math.max(most, ++running);
-      await new Promise((resolve) => setImmediate(resolve));
-      running--;
-      done.push(item);
-    });
-    expect(most).toBe(8);
-    expect(done.sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i));
-  });
-
-  test('rejects with the first failure and starts no task after it', async () => {
-    const started: number[] = [];
-    const run = forEachLimited(Array.from({ length: 50 }, (_, i) => i), 4, async (item) => {
-      started.push(item);
-      await new Promise((resolve) => setImmediate(resolve));
-      if (item === 5) throw new Error('disk full');
-    });
-    await expect(run).rejects.toThrow('disk full');
-    expect(Math.max(...started)).toBeLessThan(5 + 4);
-  });
-
-  test('does nothing for no items', async () => {
-    await forEachLimited([], 4, async () => expect.unreachable());
   });
 });
 
