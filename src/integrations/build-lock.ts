@@ -5,6 +5,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import { onExit } from 'signal-exit';
 import { busyMessage, formatDuration, isStale, locksFor, lockFileOf, parseOwner, STALE_AFTER_MS, HEARTBEAT_MS, takeOverMessage, type LockFacts, type LockOwner } from '../lib/lock-owner.ts';
+import { inputError } from '../lib/input-error.ts';
 
 export { busyMessage, formatDuration, isStale, lockFileOf, locksFor, parseOwner, STALE_AFTER_MS, HEARTBEAT_MS, takeOverMessage, type LockFacts, type LockOwner } from '../lib/lock-owner.ts';
 
@@ -132,12 +133,10 @@ function createWhole(file: string, text: string): void {
 /** The lock file cannot be created: the folder that holds it is not writable. Named, with what to do; no stack. */
 function cannotLock(name: string, folder: string, code: string): AstroError {
   const why = code === 'EROFS' ? 'the file system is read-only' : 'permission denied';
-  const error = new AstroError(
+  return inputError(
     `Cannot create the lock ${name}: ${why}. A build writes this file beside the folder it writes, so that two builds never mix.`,
     `Give this user write access to ${folder} (e.g. chmod u+w), or build from a writable copy of the project.`,
   );
-  error.stack = '';
-  return error;
 }
 
 /** A path as messages name it: relative to the project when inside it (`dist.lock`), else absolute. */
@@ -211,10 +210,7 @@ function removeFile(file: string): void {
 
 /** A message and a hint, printed by Astro without a stack: finding another build running is not a bug. */
 function busyError({ message, hint }: { message: string; hint: string }): AstroError {
-  const error = new AstroError(message, hint);
-  error.name = 'BuildLocked';
-  error.stack = '';
-  return error;
+  return inputError(message, hint, 'BuildLocked');
 }
 
 /**

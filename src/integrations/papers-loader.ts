@@ -6,6 +6,7 @@ import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { quote } from '../lib/mdx/item.ts';
 import { printable } from '../lib/printable.ts';
+import { inputError } from '../lib/input-error.ts';
 
 /** The name the papers loader registers under; `refreshContent({ loaders: [...] })` uses it. */
 export const PAPERS_LOADER = 'papershelf-papers';
@@ -98,19 +99,15 @@ function invalidFrontmatter(filePath: string, contents: string, error: unknown):
   const column = (mark?.column ?? 0) + 1;
   const text = (contents.split('\n')[line - 1] ?? '').replace(/\r$/, '');
   const quoted = text.length > 80 ? `${text.slice(0, 80)}…` : text;
-  const failure = new AstroError(
+  return inputError(
     `${filePath}:${line}:${column}: the frontmatter is not valid YAML: ${printable(reason ?? (error as Error).message)}${quoted === '' ? '' : `, in ${quote(quoted)}`}`,
     'Fix the YAML between the two "---" lines at that line; the ingest never rewrites a file it cannot read.',
   );
-  failure.stack = ''; // a mistake in an item is not a bug: no stack
-  return failure;
 }
 
 function duplicateSlug(slug: string, first: string, second: string): AstroError {
-  const failure = new AstroError(
+  return inputError(
     `Two items claim the slug ${quote(slug)}: ${first} and ${second}.`,
     'A slug is one page\'s permanent URL. Keep one of the files, or give the other its own slug.',
   );
-  failure.stack = '';
-  return failure;
 }

@@ -12,6 +12,7 @@ import { readRedirects, REDIRECTS_FILE, type Moved } from '../lib/redirects.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { lastRenderedItem, missingOutput } from '../lib/build-output.ts';
 import { parse as parseYaml } from 'yaml';
+import { inputError } from '../lib/input-error.ts';
 
 /**
  * Runs the ingest (seeds → content/papers/*.mdx) before Astro reads the content collections, and again in
@@ -185,9 +186,7 @@ function checkRecordAtStart(settings: Settings): void {
   const items = existsSync(papersDir) ? readdirSync(papersDir).filter((name) => name.endsWith('.mdx')).length : 0;
   const record = readRecordAtStart(settings.contentDir, { items, newCatalog: settings.newCatalog, shown });
   if ('problem' in record) {
-    const error = new AstroError(printable(record.problem), record.hint);
-    error.stack = '';
-    throw error;
+    throw inputError(printable(record.problem), record.hint);
   }
 }
 
@@ -198,9 +197,7 @@ function loadRedirects(contentDir: string): Moved[] {
   const { moved, problems } = readRedirects(readFileSync(file, 'utf8'), parseYaml);
   if (problems.length === 0) return moved;
   const name = shown(file);
-  const error = new AstroError(`${name}: ${problems.length} problem(s):\n${problems.map((problem) => `  ${printable(problem)}`).join('\n')}`, 'Each redirect is a list item with from: /old/page/ and to: /new/place/, both paths below the base.');
-  error.stack = '';
-  throw error;
+  throw inputError(`${name}: ${problems.length} problem(s):\n${problems.map((problem) => `  ${printable(problem)}`).join('\n')}`, 'Each redirect is a list item with from: /old/page/ and to: /new/place/, both paths below the base.');
 }
 
 /** Runs one ingest and logs its summary; throws (failing the build) on problems unless they are allowed. */
@@ -209,7 +206,7 @@ async function run(settings: Settings, logger: AstroIntegrationLogger): Promise<
     const summary = await ingest(settings, process.stdout);
     for (const line of describeSummary(summary)) logger[line.level](line.text);
   } catch (error) {
-    throw inputError(error);
+    throw asInputError(error);
   }
 }
 
@@ -217,9 +214,7 @@ async function run(settings: Settings, logger: AstroIntegrationLogger): Promise<
  * A problem with the input (a digest, an item, a file the build cannot read or write) as an AstroError with a hint
  * and no stack trace: a stack is for bugs, and this is not one. Anything else is thrown as it is.
  */
-function inputError(error: unknown): unknown {
+function asInputError(error: unknown): unknown {
   if (!(error instanceof IngestError || error instanceof IngestFileError)) return error;
-  const astroError = new AstroError(error.message, error.hint);
-  astroError.stack = '';
-  return astroError;
+  return inputError(error.message, error.hint);
 }
