@@ -42,3 +42,17 @@ describe('withCacheKeys', () => {
     expect(paths[0]!.cacheKey).not.toBe(paths[1]!.cacheKey);
   });
 });
+
+describe('what a cached page shows', () => {
+  test('comes to components and layouts as props: none of them reads the catalog', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const readers = [];
+    for (const folder of ['src/components', 'src/layouts']) {
+      for (const file of await readdir(folder)) {
+        const imports = (await readFile(`${folder}/${file}`, 'utf8')).match(/^\s*import .* from '.*';$/gm) ?? [];
+        if (imports.some((line) => line.includes('/catalog/index.ts') && !line.includes('import type'))) readers.push(`${folder}/${file}`);
+      }
+    }
+    expect(readers).toEqual([]);
+  });
+});
