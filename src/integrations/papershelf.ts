@@ -13,14 +13,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { lastRenderedItem, missingOutput } from '../lib/build-output.ts';
 import { parse as parseYaml } from 'yaml';
 import { inputError } from '../lib/input-error.ts';
+import { SHARD_SIZE } from '../lib/search-shards.ts';
 
 /**
  * Runs the ingest (seeds → content/papers/*.mdx) before Astro reads the content collections, and again in
  * `astro dev` whenever a digest, a capture-date sidecar or the topic vocabulary changes; after a build, checks it
  * against the record of published URLs. The second integration records the build's new URLs: put it last, so only a
- * build that wholly succeeded is recorded.
+ * build that wholly succeeded is recorded. `shardSize` is the search index's, which the search page needs too.
  */
-export default function papershelf(): [AstroIntegration, AstroIntegration] {
+export default function papershelf(options: { shardSize?: number } = {}): [AstroIntegration, AstroIntegration] {
+  const shardSize = options.shardSize ?? SHARD_SIZE;
   let settings: Settings;
   let recordWhenDone = () => {};
   // Whether the last integration saw the whole output: until then, an exit is a build that did not finish.
@@ -33,8 +35,8 @@ export default function papershelf(): [AstroIntegration, AstroIntegration] {
       'astro:config:setup': async ({ command, config, logger, updateConfig }) => {
         // The environment is read here, once, against the project's root; the rest takes settings as arguments.
         settings = readSettings(process.env, fileURLToPath(config.root));
-        // content.config.ts reads the content folder from this module.
-        updateConfig({ vite: { plugins: [settingsModule(settings, () => redirects)] } });
+        // content.config.ts and the catalog read the settings from this module.
+        updateConfig({ vite: { plugins: [settingsModule({ contentDir: settings.contentDir, shardSize, redirects: () => redirects })] } });
         if (command === 'build') guardUnfinishedExit(() => finished, logger);
         let lock: ReturnType<typeof lockProject> | undefined;
         try {
@@ -133,17 +135,28 @@ export default function papershelf(): [AstroIntegration, AstroIntegration] {
   return [shelf, record];
 }
 
-/** The id content.config.ts imports the settings it needs from. */
+/** The id content.config.ts and the catalog import the settings they need from: the one way settings reach pages. */
 const SETTINGS_MODULE = 'virtual:papershelf/settings';
 
-/** A Vite plugin serving `virtual:papershelf/settings`: the content folder, as the ingest used it, and the redirects. */
-function settingsModule(settings: Settings, redirects: () => Moved[]): NonNullable<NonNullable<AstroConfig['vite']>['plugins']>[number] {
+/** What `virtual:papershelf/settings` serves (declared for its readers in src/env.d.ts). */
+interface ServedSettings {
+  /** The content folder, as the ingest used it. */
+  contentDir: string;
+  /** Papers per shard of the search index: the search page merges the shards. */
+  shardSize: number;
+  /** The operator's redirects, read when the build starts. */
+  redirects: () => Moved[];
+}
+
+/** A Vite plugin serving `virtual:papershelf/settings` (see ServedSettings). */
+function settingsModule(served: ServedSettings): NonNullable<NonNullable<AstroConfig['vite']>['plugins']>[number] {
   const resolved = `\0${SETTINGS_MODULE}`;
+  const line = (name: string, value: unknown) => `export const ${name} = ${JSON.stringify(value)};`;
   return {
     name: 'papershelf-settings',
     resolveId: (id: string) => (id === SETTINGS_MODULE ? resolved : undefined),
     load: (id: string) =>
-      id === resolved ? `export const contentDir = ${JSON.stringify(settings.contentDir)};\nexport const redirects = ${JSON.stringify(redirects())};` : undefined,
+      id === resolved ? [line('contentDir', served.contentDir), line('shardSize', served.shardSize), line('redirects', served.redirects())].join('\n') : undefined,
   };
 }
 

@@ -39,10 +39,6 @@ export default function searchIndex(options: { shardSize?: number } = {}): Astro
   return {
     name: 'papershelf-search',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        // catalog.ts tells the search page which shards to merge.
-        updateConfig({ vite: { define: { 'import.meta.env.PAPERSHELF_SHARD_SIZE': JSON.stringify(shardSize) } } });
-      },
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         cacheDir = fileURLToPath(config.cacheDir);

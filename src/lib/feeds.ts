@@ -3,6 +3,7 @@ import type { ListedPaper } from './digests.ts';
 import { formatDayTitle, formatPaperCount, summarize } from './format.ts';
 import type { Paper } from './papers/model.ts';
 import { absoluteUrl, paths } from './paths.ts';
+import { SITE_NAME } from './site.ts';
 import { escapeXml, xmlText } from './xml.ts';
 
 /** Items per feed: the newest papers, or the newest listing days. */
@@ -11,8 +12,8 @@ export const FEED_SIZE = 50;
 /** Paper titles a day's item in the digests feed lists; a longer day links to its page for the rest. */
 export const DAY_ITEM_TITLES = 50;
 
-/** What a feed shows of a paper. */
-export type FeedPaper = Pick<Paper, 'slug' | 'title' | 'abstract' | 'date' | 'topics'>;
+/** What a feed shows of a paper: its topics' names are its items' categories. */
+export type FeedPaper = Pick<Paper, 'slug' | 'title' | 'abstract' | 'date' | 'topics'> & { topicLinks: readonly { label: string }[] };
 
 /** What a feed says of itself. Paths are below the base. */
 interface Channel {
@@ -32,7 +33,7 @@ export interface Feed<P extends FeedPaper = FeedPaper> extends Channel {
 
 /** A feed's title, which the feed's link in page heads shows too: the catalog's, or a topic's. */
 export function feedTitle(topic?: string): string {
-  return topic === undefined ? 'Papershelf: newest papers' : `Papershelf: newest papers in ${topic}`;
+  return topic === undefined ? `${SITE_NAME}: newest papers` : `${SITE_NAME}: newest papers in ${topic}`;
 }
 
 /** The catalog's feed, from every paper in listing order: the papers of the newest listing days. */
@@ -70,7 +71,7 @@ export interface DigestsFeed extends Channel {
 }
 
 /** The digests feed's title, which its link in page heads shows too. */
-export const DIGESTS_FEED_TITLE = 'Papershelf: digests by day';
+export const DIGESTS_FEED_TITLE = `${SITE_NAME}: digests by day`;
 
 /** The digests feed, from every listing day newest first: the newest FEED_SIZE days. */
 export function digestDaysFeed(days: readonly FeedDay[]): DigestsFeed {
@@ -83,11 +84,10 @@ export function digestDaysFeed(days: readonly FeedDay[]): DigestsFeed {
   };
 }
 
-/** Where feeds are published and what their items name: the site's origin, the base, topic names by id. */
+/** Where feeds are published: the site's origin and the base. */
 export interface FeedSettings {
   site: URL | string;
   base: string;
-  topics: ReadonlyMap<string, { label: string }>;
 }
 
 /** Midnight UTC of a catalog date: what feeds give as an item's date. */
@@ -103,7 +103,7 @@ export function feedItem({ paper, listed }: ListedPaper<FeedPaper>, settings: Fe
     link: absoluteUrl(settings.site, settings.base, paths.paper(paper.slug)),
     pubDate: midnight(listed),
     description: xmlText(summarize(paper.abstract)),
-    categories: paper.topics.flatMap((id) => settings.topics.get(id)?.label ?? []).map(xmlText),
+    categories: paper.topicLinks.map((topic) => xmlText(topic.label)),
   };
 }
 
@@ -113,7 +113,7 @@ export function feedItem({ paper, listed }: ListedPaper<FeedPaper>, settings: Fe
  * A description is HTML that the feed writer escapes once more: each title is escaped here, so `<b>` in a title shows
  * as text in a reader, never as markup.
  */
-export function dayItem(day: FeedDay, settings: Pick<FeedSettings, 'site' | 'base'>): RSSFeedItem {
+export function dayItem(day: FeedDay, settings: FeedSettings): RSSFeedItem {
   const url = (path: string) => escapeXml(absoluteUrl(settings.site, settings.base, path));
   const titles = day.papers.slice(0, DAY_ITEM_TITLES).map((paper) => `<li><a href="${url(paths.paper(paper.slug))}">${escapeXml(paper.title)}</a></li>`);
   const rest = day.papers.length - titles.length;
@@ -132,7 +132,7 @@ const ATOM = 'http://www.w3.org/2005/Atom';
  * The options `@astrojs/rss` writes a feed from: items in the feed's order, the page it follows as the channel's
  * link, its own URL as `atom:link rel="self"`. No build date: a feed, like every file, comes from the content alone.
  */
-function channelOptions(channel: Channel, items: RSSFeedItem[], settings: Pick<FeedSettings, 'site' | 'base'>): RSSOptions {
+function channelOptions(channel: Channel, items: RSSFeedItem[], settings: FeedSettings): RSSOptions {
   const self = absoluteUrl(settings.site, settings.base, channel.path);
   return {
     title: xmlText(channel.title),
@@ -150,6 +150,6 @@ export function rssOptions(feed: Feed, settings: FeedSettings): RSSOptions {
 }
 
 /** The options `@astrojs/rss` writes the digests feed from (see channelOptions). */
-export function digestsRssOptions(feed: DigestsFeed, settings: Pick<FeedSettings, 'site' | 'base'>): RSSOptions {
+export function digestsRssOptions(feed: DigestsFeed, settings: FeedSettings): RSSOptions {
   return channelOptions(feed, feed.days.map((day) => dayItem(day, settings)), settings);
 }

@@ -15,13 +15,13 @@ export interface PaperCard {
   upvotes?: string;
   /** The first code repository, for the card's "Code" badge; absent when the paper names none. */
   code?: string;
-  /** Topic ids, best match first. */
-  topics: readonly string[];
+  /** The paper's topics, best match first, with their names. */
+  topics: readonly { slug: string; label: string }[];
   teaser: string;
 }
 
 /** The card of one paper in a list: title, date, byline, topics, a code badge when it has code, upvotes when any. */
-export function paperCard(paper: Pick<Paper, 'slug' | 'title' | 'date' | 'byline' | 'upvotes' | 'topics' | 'code' | 'abstract'>): PaperCard {
+export function paperCard(paper: Pick<Paper, 'slug' | 'title' | 'date' | 'byline' | 'upvotes' | 'code' | 'abstract'> & { topicLinks: PaperCard['topics'] }): PaperCard {
   return {
     slug: paper.slug,
     title: paper.title,
@@ -30,7 +30,7 @@ export function paperCard(paper: Pick<Paper, 'slug' | 'title' | 'date' | 'byline
     byline: formatByline(paper.byline),
     ...(paper.upvotes > 0 && { upvotes: formatUpvotes(paper.upvotes) }),
     ...(paper.code.length > 0 && { code: paper.code[0] }),
-    topics: paper.topics,
+    topics: paper.topicLinks,
     teaser: summarize(paper.abstract),
   };
 }

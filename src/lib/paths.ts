@@ -33,6 +33,8 @@ export const paths = {
   dump: () => 'papers.json',
   /** The OpenSearch description, which lets browsers add the catalog's search. */
   openSearch: () => 'opensearch.xml',
+  /** The site's icon. */
+  favicon: () => 'favicon.svg',
 };
 
 /** Joins a site path to the deployment's base (`/` or `/sub/`), keeping exactly one slash between them. */

@@ -23,13 +23,14 @@ import { xmlText } from '../../src/lib/xml.ts';
 import { childNamed, childrenNamed, parseXml, type XmlElement } from '../helpers/xml.ts';
 import { anyString } from './digest/arbitraries.ts';
 
-const settings = { site: 'https://example.org', base: '/shelf/', topics: new Map([['lm', { label: 'Language models' }], ['other', { label: 'Other' }]]) };
+const settings = { site: 'https://example.org', base: '/shelf/' };
 const paper = (n: number, extra: Partial<FeedPaper> = {}): FeedPaper => ({
   slug: `paper-${n}`,
   title: `Paper ${n}`,
   abstract: [`Abstract ${n}.`],
   date: `2025-01-${String((n % 28) + 1).padStart(2, '0')}`,
   topics: ['lm'],
+  topicLinks: [{ label: 'Language models' }],
   ...extra,
 });
 /** Papers as listed on their own date, in the order given. */
@@ -114,9 +115,9 @@ describe('topicFeed', () => {
 });
 
 describe('feedItem', () => {
-  test("gives the title, the page's absolute URL under the base, midnight UTC of the listing date, a summary and topic names", () => {
+  test("gives the title, the page's absolute URL under the base, midnight UTC of the listing date, a summary and its topics' names", () => {
     const long = ['word '.repeat(80).trim(), 'Second paragraph.'];
-    const item = feedItem({ paper: paper(3, { abstract: long, date: '2011-01-31', topics: ['other', 'lm', 'gone'] }), listed: '2024-02-29' }, settings);
+    const item = feedItem({ paper: paper(3, { abstract: long, date: '2011-01-31', topics: ['other', 'lm'], topicLinks: [{ label: 'Other' }, { label: 'Language models' }] }), listed: '2024-02-29' }, settings);
     expect(item).toEqual({
       title: 'Paper 3',
       link: 'https://example.org/shelf/papers/paper-3/',

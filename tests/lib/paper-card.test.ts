@@ -7,7 +7,7 @@ const paper = {
   date: '2025-04-13',
   byline: { kind: 'authors', count: 3 } as const,
   upvotes: 0,
-  topics: ['agents', 'other'],
+  topicLinks: [{ slug: 'agents', label: 'Agents' }, { slug: 'other', label: 'Other' }],
   code: [] as string[],
   abstract: ['One sentence.'],
 };
@@ -20,7 +20,7 @@ describe('paperCard', () => {
       date: '2025-04-13',
       dateLabel: '13 April 2025',
       byline: '3 authors',
-      topics: ['agents', 'other'],
+      topics: [{ slug: 'agents', label: 'Agents' }, { slug: 'other', label: 'Other' }],
       teaser: 'One sentence.',
     });
   });

@@ -1,0 +1,59 @@
+import { digestDays, neighboursOf, paperListings, type DigestDay } from '../digests.ts';
+import { formatDate } from '../format.ts';
+import { groupBy } from '../papers/group.ts';
+import { PAGE_SIZE } from '../paths.ts';
+import type { DigestData } from '../schema.ts';
+
+/** A digest day as a link shows it: its date (the URL key) and that date for readers. */
+export interface DayLink {
+  date: string;
+  label: string;
+}
+
+/** The link of a day, or of any listing date. */
+export const dayLink = (day: Pick<DigestDay, 'date'>): DayLink => ({ date: day.date, label: formatDate(day.date) });
+
+/**
+ * The digests by listing date (src/lib/digests.ts): days of the same date merged, undated digests apart. A digest
+ * lists a merged item by its own slug: it stands for the paper it was merged into (`mergedInto`, each paper once a
+ * day); a slug the catalog has no paper of is left out.
+ */
+export function dayViews<P extends { slug: string }>(digests: readonly DigestData[], papersBySlug: ReadonlyMap<string, P>, mergedInto: ReadonlyMap<string, string>) {
+  const grouped = digestDays(
+    digests.map((digest) => ({ ...digest, papers: digest.papers.map((slug) => mergedInto.get(slug) ?? slug) })),
+    (slug) => papersBySlug.has(slug),
+  );
+  const digestDayPages = grouped.days.map((day, index) => {
+    const { newer, older } = neighboursOf(grouped.days, index);
+    return {
+      ...dayLink(day),
+      papers: day.papers.map((slug) => papersBySlug.get(slug)!),
+      ...(newer && { newer: dayLink(newer) }),
+      ...(older && { older: dayLink(older) }),
+    };
+  });
+  const newestDay = digestDayPages[0];
+  const undatedPapers = new Set(grouped.undated.flatMap((digest) => digest.papers));
+  return {
+    /** The listing dates, newest first, each with its papers' slugs. */
+    days: grouped.days,
+    /** One page per listing date: its papers in the digests' order, and the newer and older days. */
+    digestDayPages,
+    /** The digest days by year, newest first, each day with its paper count: the digests index. */
+    digestYears: [...groupBy(grouped.days, (day) => [day.date.slice(0, 4)])].map(([year, days]) => ({
+      year,
+      days: days.map((day) => ({ ...dayLink(day), count: day.papers.length })),
+    })),
+    /**
+     * What the home page shows of the newest day: its first page of papers in the digests' order and the day's
+     * count, so the home page stays one page long however many papers a day lists; undefined without dated digests.
+     */
+    newestDayFirstPage: newestDay && { ...dayLink(newestDay), papers: newestDay.papers.slice(0, PAGE_SIZE), total: newestDay.papers.length },
+    /** Digests that state no listing date: they have no page of their own; the index counts their papers. */
+    undatedDigests: { digests: grouped.undated.length, papers: undatedPapers.size },
+    /** The papers an undated digest lists. */
+    undatedPapers,
+    /** Each paper's listing dates (newest first) and its place in the newest day that lists it. */
+    listings: paperListings(grouped.days),
+  };
+}

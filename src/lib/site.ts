@@ -1,0 +1,10 @@
+/** The catalog's name, as headers, titles, feeds and link previews give it. */
+export const SITE_NAME = 'Papershelf';
+
+/** What the footer of every page says the catalog is. */
+export const SITE_ABOUT = `${SITE_NAME} catalogs papers from Hugging Face Daily Papers digests. Every paper has a permanent page.`;
+
+/** A page's `<title>`: the page's own title, then the catalog's name; the home page, titled with the name, alone. */
+export function pageTitle(title: string): string {
+  return title === SITE_NAME ? title : `${title} · ${SITE_NAME}`;
+}
