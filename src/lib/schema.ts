@@ -16,7 +16,8 @@ export const OTHER_TOPIC = 'other';
 export const topicSchema = z.object({
   /** The URL key, `/topics/<id>/`. */
   id: z.string().regex(SLUG_PATTERN, 'expected an id of lower-case words joined by hyphens'),
-  name: z.string({ error: 'expected a name' }),
+  /** Lists of topics join names with ", " (search results, feeds), so a name has no comma. */
+  name: z.string({ error: 'expected a name' }).refine((name) => !name.includes(','), 'expected a name without a comma (lists of topics join names with ", ")'),
   description: z.string({ error: 'expected a description' }),
   /** Words and phrases that assign the topic; empty for the catch-all topic. */
   terms: z.array(z.string({ error: TERMS }), { error: TERMS }),

@@ -169,5 +169,7 @@ describe('vocabularyProblem', () => {
     expect(vocabularyProblem([{ ...other, description: 3 }])).toMatch(/topic 1 \("other"\): expected a description/);
     expect(vocabularyProblem([{ ...other, terms: [1] }])).toMatch(/expected terms/);
     expect(vocabularyProblem([{ ...other, id: 'misc' }])).toMatch(/id "other"/);
+    // Lists of topics join names with ", ": a comma in a name would split it in two for a reader.
+    expect(vocabularyProblem([{ ...other, name: 'People, avatars and motion' }])).toMatch(/topic 1 \("other"\): expected a name without a comma/);
   });
 });
