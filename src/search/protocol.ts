@@ -1,3 +1,5 @@
+import type { IndexFileKind } from './shards.ts';
+
 /**
  * Names and shapes the service worker and the search page share. The worker's source is generated from these, and the
  * page's scripts import them, so the two never disagree.
@@ -29,7 +31,7 @@ export const MANIFEST_FILE = 'offline-manifest.json';
  */
 export const META_CACHE_TAG = 'offline';
 
-/** One index file: its absolute path, its size in bytes and its content hash (see `contentHash`). */
+/** One index file: its absolute path, its size in bytes and its content hash (see `indexFileHash` in shards.ts). */
 export type ManifestFile = [path: string, bytes: number, hash: string];
 
 /** `offline-manifest.json`: every file of one build's search index, which "keep the whole catalog" downloads. */
@@ -52,20 +54,9 @@ export interface OfflineStatus {
   missing: string[];
 }
 
-/** The kinds of index file, as the worker names them when one needed the network. */
-export type IndexFileKind = 'index' | 'fragment' | 'filter' | 'meta';
-
 /** Posted on `OFFLINE_CHANNEL` when a search needed an index file that is neither reachable nor kept. */
 export interface NeedsNetwork {
   type: 'needs-network';
   kind: IndexFileKind;
   path: string;
-}
-
-/** The length of the content hashes in the manifest: 22 base64url characters, 132 bits of SHA-256. */
-export const HASH_LENGTH = 22;
-
-/** The cache key of an index file with a given content hash. */
-export function indexKey(path: string, hash: string): string {
-  return `${path}?sha256=${hash}`;
 }

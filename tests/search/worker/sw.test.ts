@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { offlineFiles, urlOf, type BuiltFile } from '../../../src/lib/offline/plan.ts';
-import { buildCacheName, INDEX_CACHE, type OfflineStatus } from '../../../src/lib/offline/protocol.ts';
-import { serviceWorkerSource } from '../../../src/lib/offline/service-worker.ts';
-import { FakeNetwork, runWorker } from './worker-harness.ts';
+import { offlineFiles, urlOf, type BuiltFile } from '../../../src/search/offline/plan.ts';
+import { buildCacheName, INDEX_CACHE, type OfflineStatus } from '../../../src/search/protocol.ts';
+import { serviceWorkerSource } from '../../../src/search/offline/service-worker.ts';
+import { FakeNetwork, runWorker } from './harness.ts';
 
 const BASE = '/shelf/';
 

@@ -1,5 +1,6 @@
-import { withBase } from '../paths.ts';
-import { buildCacheName, CACHE_PREFIX, HASH_LENGTH, INDEX_CACHE, MANIFEST_FILE, OFFLINE_CHANNEL } from './protocol.ts';
+import { withBase } from '../../lib/paths.ts';
+import { buildCacheName, CACHE_PREFIX, INDEX_CACHE, MANIFEST_FILE, OFFLINE_CHANNEL } from '../protocol.ts';
+import { HASH_LENGTH } from '../shards.ts';
 import { offlinePageHtml } from './offline-page.ts';
 
 /** What the service worker of one build needs to know. */
