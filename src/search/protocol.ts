@@ -1,8 +1,8 @@
 import type { IndexFileKind } from './shards.ts';
 
 /**
- * Names and shapes the service worker and the search page share. The worker's source is generated from these, and the
- * page's scripts import them, so the two never disagree.
+ * Names and shapes the service worker, the search page and the build share. The worker (src/search/worker/) is bundled
+ * with them, and the page's scripts import them, so the three never disagree.
  */
 
 /** Every cache the site owns starts with this; a new worker deletes any of them it does not use. */
@@ -59,4 +59,31 @@ export interface NeedsNetwork {
   type: 'needs-network';
   kind: IndexFileKind;
   path: string;
+}
+
+/** A file the worker precaches on install, in the shape of Workbox's precache manifest (`self.__WB_MANIFEST`). */
+export interface PrecacheEntry {
+  url: string;
+  /** `null`: the file is named by its build, whose cache is new for every build (see `buildCacheName`). */
+  revision: null;
+  /** Subresource integrity (`sha256-…`) of a file that must be this build's bytes: the entries and the manifest. */
+  integrity?: string;
+}
+
+/** What the build hands the service worker: bundled into `sw.js` as a constant, never read back. */
+export interface WorkerSettings {
+  /** Identifies the build: its cache is named after it, and a worker of another build deletes that cache. */
+  build: string;
+  /** The site's base path, `/` or `/sub/`. */
+  base: string;
+  /** Fetched into the build's cache on install: the shell, Pagefind's runtime and the manifest. */
+  precache: PrecacheEntry[];
+  /** Absolute paths of the index files fetched into the index cache on install: the meta files and the filters. */
+  precacheIndex: string[];
+  /** Absolute paths of the entry file of each Pagefind bundle (one per shard of the index), which name the rest. */
+  entries: string[];
+  /** The absolute path of this build's `offline-manifest.json`. */
+  manifest: string;
+  /** The page shown offline in place of a page this device does not keep. */
+  offlinePage: string;
 }

@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import { withBase } from '../../lib/paths.ts';
 import { MANIFEST_FILE, type ManifestFile, type OfflineManifest } from '../protocol.ts';
 import { BUNDLE_FOLDER as BUNDLE, indexFileHash, shardBundle } from '../shards.ts';
-import { serviceWorkerSource } from './service-worker.ts';
 
 /** A file of the built site, as the build found it: its path below `dist/` (with `/`), size and content hash. */
 export interface BuiltFile {
@@ -86,45 +84,6 @@ export function offlinePlan(files: readonly BuiltFile[], base: string, build: st
     manifest,
     firstVisitBytes: sum(shell) + sum(byRole('start')) + manifestBytes,
   };
-}
-
-/** What the build writes for offline use, and what it reports. */
-export interface OfflineFiles {
-  build: string;
-  /** The text of `sw.js`. */
-  worker: string;
-  /** The text of `offline-manifest.json`. */
-  manifest: string;
-  plan: OfflinePlan;
-}
-
-/**
- * The worker and the manifest for a built site's files. The build's identity is a hash of those files, so an
- * unchanged build gets a byte-identical worker and readers keep their caches.
- */
-export function offlineFiles(files: readonly BuiltFile[], base: string): OfflineFiles {
-  const identity = createHash('sha256');
-  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) identity.update(`${file.path} ${file.sha256}\n`);
-  const build = identity.digest('hex').slice(0, 12);
-  const plan = offlinePlan(files, base, build);
-  const manifest = manifestText(plan.manifest);
-  const entries = files.filter((file) => isEntry(file.path));
-  if (!entries.some((file) => file.path === 'pagefind/pagefind-entry.json')) throw new Error('Pagefind wrote no pagefind-entry.json');
-  const integrity = Object.fromEntries([
-    [withBase(base, MANIFEST_FILE), `sha256-${createHash('sha256').update(manifest).digest('base64')}`],
-    ...entries.map((file) => [urlOf(base, file.path), `sha256-${file.sha256}`]),
-  ]);
-  const stylesheets = files.filter((file) => file.path.startsWith('_astro/') && file.path.endsWith('.css')).map((file) => urlOf(base, file.path));
-  const worker = serviceWorkerSource({
-    build,
-    base,
-    precache: plan.precache,
-    precacheIndex: plan.precacheIndex,
-    entries: entries.map((file) => urlOf(base, file.path)),
-    integrity,
-    stylesheets,
-  });
-  return { build, worker, manifest, plan };
 }
 
 /** The text of `offline-manifest.json`: one file a line, so a diff between two builds reads as a list. */

@@ -3,7 +3,9 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MANIFEST_FILE } from '../protocol.ts';
 import { isBundleFolder } from '../shards.ts';
-import { offlineFiles, roleOf, SHELL_PAGES, type BuiltFile, type OfflineFiles } from './plan.ts';
+import { bundleWorker } from './bundle.ts';
+import { roleOf, SHELL_PAGES, type BuiltFile } from './plan.ts';
+import { offlineFiles, type OfflineFiles } from './settings.ts';
 
 /** The service worker's file below `dist/`. */
 export const WORKER_FILE = 'sw.js';
@@ -18,11 +20,11 @@ export async function writeOfflineFiles(out: string, base: string): Promise<Offl
   await Promise.all(paths.filter((path) => roleOf(path) === 'unused').map((path) => rm(join(out, path))));
   const offline = await readOfflineFiles(out, base, paths);
   await writeFile(join(out, MANIFEST_FILE), offline.manifest);
-  await writeFile(join(out, WORKER_FILE), offline.worker);
+  await writeFile(join(out, WORKER_FILE), await bundleWorker(offline.settings));
   return offline;
 }
 
-/** The offline files of a built site, as `writeOfflineFiles` writes them (tests read a build's plan with it). */
+/** The worker's settings, manifest and plan for a built site, as `writeOfflineFiles` writes them (tests read a build's plan). */
 export async function readOfflineFiles(out: string, base: string, paths?: readonly string[]): Promise<OfflineFiles> {
   const used = (paths ?? (await offlinePaths(out))).filter((path) => roleOf(path) !== 'unused');
   return offlineFiles(await builtFiles(out, used), base);
