@@ -5,7 +5,7 @@ import { OTHER_TOPIC, type Topic } from './papers/topics.ts';
 import { relatedPapers } from './papers/related.ts';
 import { withCacheKeys as cacheKeys } from './cache-key.ts';
 import { legacyYearPages } from './pagination.ts';
-import { mergedBundles } from '../search/shards.ts';
+import { mergedBundles } from './search-shards.ts';
 import { digestDays, neighboursOf, paperListings, papersByListing, type DigestDay } from './digests.ts';
 import { findPaperLinks, type FindLink } from './find-links.ts';
 import { followChains, mergeMove, REDIRECTS_FILE, resolveMerges, servesPath, type Moved } from './redirects.ts';

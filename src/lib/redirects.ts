@@ -1,4 +1,4 @@
-import { BUNDLE_FOLDER } from '../search/shards.ts';
+import { BUNDLE_FOLDER } from './search-shards.ts';
 import { paths } from './paths.ts';
 
 /** An old URL (a path below the base) that leads to a page's current one. */

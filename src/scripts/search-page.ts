@@ -28,7 +28,7 @@ declare global {
 
 /**
  * Loads Pagefind's Component UI from the site's bundle and returns the page's instance, not loaded yet, with the
- * bundles of the index's other shards (src/search/shards.ts) merged into it.
+ * bundles of the index's other shards (src/lib/search-shards.ts) merged into it.
  */
 export async function searchInstance(config: HTMLElement): Promise<PagefindInstance> {
   const bundle = config.getAttribute('bundle-path')!;

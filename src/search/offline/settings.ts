@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { withBase } from '../../lib/paths.ts';
 import { MANIFEST_FILE, type WorkerSettings } from '../protocol.ts';
-import { shardBundle } from '../shards.ts';
+import { shardBundle } from '../../lib/search-shards.ts';
 import { offlinePageHtml } from './offline-page.ts';
 import { isEntry, manifestText, offlinePlan, urlOf, type BuiltFile, type OfflinePlan } from './plan.ts';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MANIFEST_FILE } from '../protocol.ts';
-import { isBundleFolder } from '../shards.ts';
+import { isBundleFolder } from '../../lib/search-shards.ts';
 import { bundleWorker } from './bundle.ts';
 import { roleOf, SHELL_PAGES, type BuiltFile } from './plan.ts';
 import { offlineFiles, type OfflineFiles } from './settings.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { indexFileHash, indexFileKind, indexKey, isBundleFolder, mergedBundles, SHARD_SIZE, shardBundle, shardCount, shardOf } from '../../src/search/shards.ts';
+import { indexFileHash, indexFileKind, indexKey, isBundleFolder, mergedBundles, SHARD_SIZE, shardBundle, shardCount, shardOf } from '../../src/lib/search-shards.ts';
 
 describe('shardCount', () => {
   test('keeps a catalog of up to SHARD_SIZE papers in one index, and an empty one too', () => {

@@ -1,7 +1,8 @@
 /**
  * The search index's shards and the names of their files: the one place that spells `pagefind/`,
- * `pagefind-shard-<n>/` and an index file's cache key. The indexing, the offline plan, the service worker, the search
- * page and the redirect checks import them from here.
+ * `pagefind-shard-<n>/` and an index file's cache key. They are URLs the site publishes, like paths.ts's, so they live
+ * in src/lib: the catalog and the redirect checks read them, and src/search (indexing, the offline plan, the service
+ * worker) imports them from here.
  *
  * Pagefind holds a whole index in memory while it writes it: about 1.4 GB for 10,000 papers and over 14 GB for
  * 100,000. Beyond `SHARD_SIZE` papers the index is split into shards, each a Pagefind bundle of its own, indexed one
