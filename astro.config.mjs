@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import papershelf from './src/integrations/papershelf.ts';
+import offlineWorker from './src/integrations/offline-worker.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import sitemap from './src/integrations/sitemap.ts';
 
@@ -20,8 +21,9 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   // Tests build fixture sites with their own content cache.
   cacheDir: process.env.PAPERSHELF_CACHE || './node_modules/.astro',
-  // The record of published URLs is written last, by a build that got that far.
-  integrations: [shelf, mdx(), searchIndex({ shardSize }), ...sitemap(), recordPublished],
+  // The offline worker is written from the finished index. The record of published URLs is written last, by a build
+  // that got that far.
+  integrations: [shelf, mdx(), searchIndex({ shardSize }), offlineWorker(), ...sitemap(), recordPublished],
   // Two routes claiming one URL lose a page: fail the build instead of warning.
   prerenderConflictBehavior: 'error',
   // Pages whose cacheKey (a hash of what they show) is unchanged are restored from the last build, not re-rendered.

@@ -3,7 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildCacheName, INDEX_CACHE, type OfflineManifest } from '../../src/lib/offline/protocol.ts';
+import { indexKey } from '../../src/lib/search-shards.ts';
+import { buildCacheName, INDEX_CACHE, type OfflineManifest } from '../../src/search/protocol.ts';
 import { buildSite, createFixtureSite, type FixtureSite } from '../helpers/fixture-site.ts';
 import { cacheContents, launchChromium, openPage, resultTitles, serveSite, untilControlled, untilControlledBy } from './browser.ts';
 import { BASE } from './global-setup.ts';
@@ -33,7 +34,7 @@ function manifest(): OfflineManifest {
 
 /** The index cache's keys for every file a manifest lists. */
 function keysOf(listed: OfflineManifest): string[] {
-  return listed.files.map(([path, , hash]) => new URL(`${path}?sha256=${hash}`, server.url).href).sort();
+  return listed.files.map(([path, , hash]) => new URL(indexKey(path, hash), server.url).href).sort();
 }
 
 describe('a new build', () => {

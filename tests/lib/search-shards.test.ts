@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { mergedBundles, SHARD_SIZE, shardBundle, shardCount, shardOf } from '../../src/lib/search-shards.ts';
+import { indexFileHash, indexFileKind, indexKey, isBundleFolder, mergedBundles, SHARD_SIZE, shardBundle, shardCount, shardOf } from '../../src/lib/search-shards.ts';
 
 describe('shardCount', () => {
   test('keeps a catalog of up to SHARD_SIZE papers in one index, and an empty one too', () => {
@@ -35,5 +35,38 @@ describe('shardBundle and mergedBundles', () => {
     expect(shardBundle(3)).toBe('pagefind-shard-3/');
     expect(mergedBundles(46)).toEqual([]);
     expect(mergedBundles(100_000)).toEqual(['pagefind-shard-1/', 'pagefind-shard-2/', 'pagefind-shard-3/', 'pagefind-shard-4/']);
+  });
+});
+
+describe('isBundleFolder', () => {
+  test('returns true for every shard\'s folder and nothing else', () => {
+    expect(isBundleFolder(shardBundle(0).slice(0, -1))).toBe(true);
+    expect(isBundleFolder(shardBundle(12).slice(0, -1))).toBe(true);
+    expect(isBundleFolder('pagefinder')).toBe(false);
+    expect(isBundleFolder('pagefind-shard-')).toBe(false);
+  });
+});
+
+describe('indexFileKind', () => {
+  test.each([
+    ['/shelf/pagefind/index/en_1.pf_index', 'index'],
+    ['/shelf/pagefind-shard-3/fragment/en_1.pf_fragment', 'fragment'],
+    ['/pagefind/filter/en_1.pf_filter', 'filter'],
+    ['/pagefind-shard-1/pagefind.en_1.pf_meta', 'meta'],
+    ['/pagefind/pagefind-entry.json', undefined],
+    ['/pagefind/pagefind.js', undefined],
+    ['/pagefinder/index/en_1.pf_index', undefined],
+  ])('returns the kind of %s: %s', (path, kind) => {
+    expect(indexFileKind(path)).toBe(kind);
+  });
+});
+
+describe('indexFileHash and indexKey', () => {
+  test('returns the first 22 characters of a base64 SHA-256 in base64url', () => {
+    expect(indexFileHash('+/+/abcdefghijklmnopqrstuvwxyz0123456789ABC=')).toBe('-_-_abcdefghijklmnopqr');
+  });
+
+  test('keys an index file by its path and hash', () => {
+    expect(indexKey('/shelf/pagefind/index/en_1.pf_index', 'h')).toBe('/shelf/pagefind/index/en_1.pf_index?sha256=h');
   });
 });

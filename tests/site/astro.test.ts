@@ -8,6 +8,7 @@ import { LinkChecker } from 'linkinator';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PAGE_SIZE } from '../../src/lib/paths.ts';
+import { readOfflineFiles } from '../../src/search/offline/write.ts';
 import { buildSite, createFixtureSite, repoRoot, runIngest, siteEnv, yearDigest, type FixtureSite } from '../helpers/fixture-site.ts';
 
 // Astro writes <root>/.astro/ in every build and dev server, so the tests that run it share this one file and run in turn.
@@ -225,11 +226,13 @@ describe('astro build of the fixture catalog', () => {
   test('indexes exactly the paper pages for search; a first visit keeps the shell, the manifest lists the whole index', async () => {
     const entry = JSON.parse(await readFile(join(dist, 'pagefind/pagefind-entry.json'), 'utf8'));
     expect(entry.languages.en.page_count).toBe(36);
+    // The worker is handed its settings as the build read them: a first visit keeps the shell and the entry file.
     const worker = await readFile(join(dist, 'sw.js'), 'utf8');
-    expect(worker).toContain('"/shelf/search/"');
-    expect(worker).toContain('"/shelf/pagefind/pagefind-entry.json"');
+    const { settings } = await readOfflineFiles(dist, '/shelf/');
+    const precache = settings.precache.map((entry) => entry.url);
+    expect(precache).toEqual(expect.arrayContaining(['/shelf/search/', '/shelf/pagefind/pagefind-entry.json']));
+    for (const url of precache) expect(worker).toContain(JSON.stringify(url));
     // Word chunks and result fragments are fetched when a search needs them, or when a reader keeps the catalog.
-    const precache = JSON.parse(/const PRECACHE = (\[.*\]);/.exec(worker)![1]!) as string[];
     expect(precache.filter((path) => /\/(fragment|index)\//.test(path))).toEqual([]);
     expect(worker).not.toContain('pagefind-ui.js');
     const manifest = JSON.parse(await readFile(join(dist, 'offline-manifest.json'), 'utf8')) as { files: [string, number, string][] };

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { createContext, runInContext } from 'node:vm';
 
 /**
- * Runs a generated `sw.js` in Node against a fake network and fake caches, so the worker's rules can be tested
+ * Runs the built `sw.js` in Node against a fake network and fake caches, so the worker's rules can be tested
  * without a browser: the Cache API, fetch (with subresource integrity), clients and the broadcast channel.
  */
 
@@ -86,7 +87,7 @@ export class FakeNetwork {
 
 export const ORIGIN = 'https://shelf.example';
 
-/** A generated worker running in the harness. */
+/** A worker running in the harness. */
 export interface RunningWorker {
   network: FakeNetwork;
   caches: FakeCacheStorage;
@@ -98,19 +99,21 @@ export interface RunningWorker {
   message(data: unknown): Promise<unknown>;
 }
 
-/** Evaluates a worker's source with the given network (and, to run a second build's worker, the first's caches). */
+/** A navigation's request: the Fetch API refuses to make one, so the mode is only its label. */
+class NavigationRequest extends Request {
+  override get mode(): RequestMode {
+    return 'navigate';
+  }
+}
+
+/**
+ * Runs a bundled `sw.js` in a context of its own whose global object plays the ServiceWorkerGlobalScope: the given
+ * network, and its own caches or (to run a second build's worker) the first's.
+ */
 export function runWorker(source: string, network: FakeNetwork, shared?: FakeCacheStorage): RunningWorker {
   const handlers = new Map<string, Handler[]>();
   const caches = shared ?? new FakeCacheStorage(network);
   const broadcasts: unknown[] = [];
-  const self = {
-    location: new URL(`${ORIGIN}/sw.js`),
-    navigator: {},
-    registration: { update: async () => undefined },
-    clients: { claim: async () => undefined, matchAll: async () => [] },
-    skipWaiting: async () => undefined,
-    addEventListener: (type: string, handler: Handler) => handlers.set(type, [...(handlers.get(type) ?? []), handler]),
-  };
   class Channel {
     postMessage(message: unknown) {
       broadcasts.push(message);
@@ -122,29 +125,60 @@ export function runWorker(source: string, network: FakeNetwork, shared?: FakeCac
       super(typeof input === 'string' ? new URL(input, ORIGIN) : input, init);
     }
   }
-  new Function('self', 'caches', 'fetch', 'BroadcastChannel', 'Request', source)(self, caches, network.fetch, Channel, WorkerRequest);
+  class FetchEvent {}
+  const location = new URL(`${ORIGIN}/sw.js`);
+  const scope: Record<string, unknown> = {
+    location,
+    navigator: {},
+    registration: { scope: `${ORIGIN}/`, update: async () => undefined },
+    clients: { claim: async () => undefined, matchAll: async () => [] },
+    skipWaiting: async () => undefined,
+    addEventListener: (type: string, handler: Handler) => handlers.set(type, [...(handlers.get(type) ?? []), handler]),
+    caches,
+    fetch: network.fetch,
+    BroadcastChannel: Channel,
+    Request: WorkerRequest,
+    Response,
+    Headers,
+    URL,
+    FetchEvent,
+    crypto: globalThis.crypto,
+    btoa,
+    setTimeout,
+    clearTimeout,
+    console,
+  };
+  scope.self = scope;
+  runInContext(source, createContext(scope));
 
-  const extendable = async (type: string, extra: object = {}) => {
+  /** Dispatches an event to the worker's listeners and waits for every promise they hand to `waitUntil`. */
+  const dispatch = async (type: string, event: object) => {
     const pending: Promise<unknown>[] = [];
-    for (const handler of handlers.get(type) ?? []) handler({ ...extra, waitUntil: (promise: Promise<unknown>) => pending.push(promise) });
-    await Promise.all(pending);
+    Object.assign(event, { type, waitUntil: (promise: Promise<unknown>) => pending.push(promise) });
+    for (const handler of handlers.get(type) ?? []) handler(event);
+    // A promise may hand on more while it runs.
+    for (let settled = 0; settled < pending.length; settled = pending.length) await Promise.all(pending);
   };
   return {
     network,
     caches,
     broadcasts,
-    install: () => extendable('install'),
-    activate: () => extendable('activate'),
+    install: () => dispatch('install', {}),
+    activate: () => dispatch('activate', {}),
     async fetch(path, mode = 'cors') {
+      const url = `${ORIGIN}${path}`;
       let answer: Promise<Response> | undefined;
-      const request = { url: `${ORIGIN}${path}`, method: 'GET', mode };
-      for (const handler of handlers.get('fetch') ?? []) handler({ request, respondWith: (promise: Promise<Response>) => (answer = promise) });
+      const event = Object.assign(new FetchEvent(), {
+        request: mode === 'navigate' ? new NavigationRequest(url) : new Request(url, { mode }),
+        respondWith: (promise: Promise<Response>) => (answer = promise),
+      });
+      await dispatch('fetch', event);
       return answer;
     },
     async message(data) {
       const channel = new MessageChannel();
       const answered = new Promise((resolve) => (channel.port1.onmessage = (event) => resolve(event.data)));
-      await extendable('message', { data, ports: [channel.port2] });
+      await dispatch('message', { data, ports: [channel.port2] });
       const answer = await answered;
       channel.port1.close();
       return answer;

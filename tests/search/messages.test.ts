@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatFiles, formatMegabytes, keepFailed, keepProgress, keepSummary, offlineNotices } from '../../../src/lib/offline/messages.ts';
+import { formatFiles, formatMegabytes, keepFailed, keepProgress, keepSummary, offlineNotices } from '../../src/search/messages.ts';
 
 describe('formatFiles', () => {
   test('returns "1 file" and "1,242 files"', () => {

@@ -3,8 +3,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { pruneCache, restoreBundle, storeBundle } from '../../src/integrations/search-cache.ts';
-import { buildSite, createFixtureSite } from '../helpers/fixture-site.ts';
+import { pruneCache, restoreBundle, storeBundle } from '../../../src/search/index/shard-cache.ts';
+import { buildSite, createFixtureSite } from '../../helpers/fixture-site.ts';
 
 /** A folder shaped like a Pagefind bundle. */
 async function fakeBundle(dir: string): Promise<void> {

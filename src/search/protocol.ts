@@ -1,6 +1,8 @@
+import type { IndexFileKind } from '../lib/search-shards.ts';
+
 /**
- * Names and shapes the service worker and the search page share. The worker's source is generated from these, and the
- * page's scripts import them, so the two never disagree.
+ * Names and shapes the service worker, the search page and the build share. The worker (src/search/worker/) is bundled
+ * with them, and the page's scripts import them, so the three never disagree.
  */
 
 /** Every cache the site owns starts with this; a new worker deletes any of them it does not use. */
@@ -29,7 +31,7 @@ export const MANIFEST_FILE = 'offline-manifest.json';
  */
 export const META_CACHE_TAG = 'offline';
 
-/** One index file: its absolute path, its size in bytes and its content hash (see `contentHash`). */
+/** One index file: its absolute path, its size in bytes and its content hash (see `indexFileHash` in shards.ts). */
 export type ManifestFile = [path: string, bytes: number, hash: string];
 
 /** `offline-manifest.json`: every file of one build's search index, which "keep the whole catalog" downloads. */
@@ -52,9 +54,6 @@ export interface OfflineStatus {
   missing: string[];
 }
 
-/** The kinds of index file, as the worker names them when one needed the network. */
-export type IndexFileKind = 'index' | 'fragment' | 'filter' | 'meta';
-
 /** Posted on `OFFLINE_CHANNEL` when a search needed an index file that is neither reachable nor kept. */
 export interface NeedsNetwork {
   type: 'needs-network';
@@ -62,10 +61,29 @@ export interface NeedsNetwork {
   path: string;
 }
 
-/** The length of the content hashes in the manifest: 22 base64url characters, 132 bits of SHA-256. */
-export const HASH_LENGTH = 22;
+/** A file the worker precaches on install, in the shape of Workbox's precache manifest (`self.__WB_MANIFEST`). */
+export interface PrecacheEntry {
+  url: string;
+  /** `null`: the file is named by its build, whose cache is new for every build (see `buildCacheName`). */
+  revision: null;
+  /** Subresource integrity (`sha256-…`) of a file that must be this build's bytes: the entries and the manifest. */
+  integrity?: string;
+}
 
-/** The cache key of an index file with a given content hash. */
-export function indexKey(path: string, hash: string): string {
-  return `${path}?sha256=${hash}`;
+/** What the build hands the service worker: bundled into `sw.js` as a constant, never read back. */
+export interface WorkerSettings {
+  /** Identifies the build: its cache is named after it, and a worker of another build deletes that cache. */
+  build: string;
+  /** The site's base path, `/` or `/sub/`. */
+  base: string;
+  /** Fetched into the build's cache on install: the shell, Pagefind's runtime and the manifest. */
+  precache: PrecacheEntry[];
+  /** Absolute paths of the index files fetched into the index cache on install: the meta files and the filters. */
+  precacheIndex: string[];
+  /** Absolute paths of the entry file of each Pagefind bundle (one per shard of the index), which name the rest. */
+  entries: string[];
+  /** The absolute path of this build's `offline-manifest.json`. */
+  manifest: string;
+  /** The page shown offline in place of a page this device does not keep. */
+  offlinePage: string;
 }

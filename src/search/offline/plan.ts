@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import { withBase } from '../paths.ts';
-import { HASH_LENGTH, MANIFEST_FILE, type ManifestFile, type OfflineManifest } from './protocol.ts';
-import { serviceWorkerSource } from './service-worker.ts';
+import { withBase } from '../../lib/paths.ts';
+import { MANIFEST_FILE, type ManifestFile, type OfflineManifest } from '../protocol.ts';
+import { BUNDLE_FOLDER as BUNDLE, indexFileHash, shardBundle } from '../../lib/search-shards.ts';
 
 /** A file of the built site, as the build found it: its path below `dist/` (with `/`), size and content hash. */
 export interface BuiltFile {
@@ -26,11 +25,11 @@ export type FileRole = 'shell' | 'runtime' | 'start' | 'index' | 'unused' | 'pag
 /** The pages and files a first visit keeps, below the base. */
 export const SHELL_PAGES = ['index.html', 'search/index.html', '404.html', 'favicon.svg'];
 
-// Shards other than the first are bundles of their own, pagefind-shard-<i>/ (src/lib/search-shards.ts), merged into the
-// first: of a shard's copy of Pagefind's runtime, only the entry file is read.
-const BUNDLE = String.raw`pagefind(?:-shard-\d+)?`;
+// Shards other than the first are bundles of their own (see shards.ts), merged into the first: of a shard's copy of
+// Pagefind's runtime, only the entry file is read.
 const ENTRY = new RegExp(`^${BUNDLE}/pagefind-entry\\.json$`);
-const RUNTIME = /^pagefind\/(pagefind\.js|pagefind-worker\.js|pagefind-component-ui\.(js|css)|wasm\.(?!unknown\.)[a-z-]+\.pagefind)$/;
+// Pagefind's runtime is read from the first shard's bundle only.
+const RUNTIME = new RegExp(`^${shardBundle(0)}(pagefind\\.js|pagefind-worker\\.js|pagefind-component-ui\\.(js|css)|wasm\\.(?!unknown\\.)[a-z-]+\\.pagefind)$`);
 const START = new RegExp(`^${BUNDLE}/(filter/[^/]+\\.pf_filter|pagefind\\.[^/]+\\.pf_meta)$`);
 const INDEX = new RegExp(`^${BUNDLE}/(index/[^/]+\\.pf_index|fragment/[^/]+\\.pf_fragment)$`);
 const OTHER_PAGEFIND = new RegExp(`^${BUNDLE}/`);
@@ -75,7 +74,7 @@ export function offlinePlan(files: readonly BuiltFile[], base: string, build: st
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const byRole = (role: FileRole) => sorted.filter((file) => roleOf(file.path) === role);
   const indexFiles = [...byRole('start'), ...byRole('index')].sort((a, b) => (a.path < b.path ? -1 : 1));
-  const manifestFiles: ManifestFile[] = indexFiles.map((file) => [urlOf(base, file.path), file.bytes, manifestHash(file.sha256)]);
+  const manifestFiles: ManifestFile[] = indexFiles.map((file) => [urlOf(base, file.path), file.bytes, indexFileHash(file.sha256)]);
   const manifest: OfflineManifest = { build, bytes: sum(indexFiles), files: manifestFiles };
   const shell = [...byRole('shell'), ...byRole('runtime')];
   const manifestBytes = new TextEncoder().encode(manifestText(manifest)).length;
@@ -87,54 +86,10 @@ export function offlinePlan(files: readonly BuiltFile[], base: string, build: st
   };
 }
 
-/** What the build writes for offline use, and what it reports. */
-export interface OfflineFiles {
-  build: string;
-  /** The text of `sw.js`. */
-  worker: string;
-  /** The text of `offline-manifest.json`. */
-  manifest: string;
-  plan: OfflinePlan;
-}
-
-/**
- * The worker and the manifest for a built site's files. The build's identity is a hash of those files, so an
- * unchanged build gets a byte-identical worker and readers keep their caches.
- */
-export function offlineFiles(files: readonly BuiltFile[], base: string): OfflineFiles {
-  const identity = createHash('sha256');
-  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) identity.update(`${file.path} ${file.sha256}\n`);
-  const build = identity.digest('hex').slice(0, 12);
-  const plan = offlinePlan(files, base, build);
-  const manifest = manifestText(plan.manifest);
-  const entries = files.filter((file) => isEntry(file.path));
-  if (!entries.some((file) => file.path === 'pagefind/pagefind-entry.json')) throw new Error('Pagefind wrote no pagefind-entry.json');
-  const integrity = Object.fromEntries([
-    [withBase(base, MANIFEST_FILE), `sha256-${createHash('sha256').update(manifest).digest('base64')}`],
-    ...entries.map((file) => [urlOf(base, file.path), `sha256-${file.sha256}`]),
-  ]);
-  const stylesheets = files.filter((file) => file.path.startsWith('_astro/') && file.path.endsWith('.css')).map((file) => urlOf(base, file.path));
-  const worker = serviceWorkerSource({
-    build,
-    base,
-    precache: plan.precache,
-    precacheIndex: plan.precacheIndex,
-    entries: entries.map((file) => urlOf(base, file.path)),
-    integrity,
-    stylesheets,
-  });
-  return { build, worker, manifest, plan };
-}
-
 /** The text of `offline-manifest.json`: one file a line, so a diff between two builds reads as a list. */
 export function manifestText(manifest: OfflineManifest): string {
   const files = manifest.files.map((file) => JSON.stringify(file)).join(',\n');
   return `{"build":${JSON.stringify(manifest.build)},"bytes":${manifest.bytes},"files":[\n${files}\n]}\n`;
-}
-
-/** A file's hash as the manifest lists it: the first characters of its SHA-256 in base64url (see `HASH_LENGTH`). */
-export function manifestHash(sha256: string): string {
-  return sha256.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '').slice(0, HASH_LENGTH);
 }
 
 function sum(files: readonly BuiltFile[]): number {

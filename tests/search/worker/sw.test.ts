@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { offlineFiles, urlOf, type BuiltFile } from '../../../src/lib/offline/plan.ts';
-import { buildCacheName, INDEX_CACHE, type OfflineStatus } from '../../../src/lib/offline/protocol.ts';
-import { serviceWorkerSource } from '../../../src/lib/offline/service-worker.ts';
-import { FakeNetwork, runWorker } from './worker-harness.ts';
+import { bundleWorker } from '../../../src/search/offline/bundle.ts';
+import { urlOf, type BuiltFile } from '../../../src/search/offline/plan.ts';
+import { offlineFiles } from '../../../src/search/offline/settings.ts';
+import { buildCacheName, INDEX_CACHE, type OfflineStatus, type WorkerSettings } from '../../../src/search/protocol.ts';
+import { FakeNetwork, runWorker } from './harness.ts';
 
 const BASE = '/shelf/';
 
@@ -31,18 +32,27 @@ function siteFiles(overrides: Record<string, string> = {}): Record<string, strin
   };
 }
 
+/** The bundled worker for some settings; bundled once for equal settings. */
+const bundles = new Map<string, Promise<string>>();
+function bundled(settings: WorkerSettings): Promise<string> {
+  const key = JSON.stringify(settings);
+  if (!bundles.has(key)) bundles.set(key, bundleWorker(settings));
+  return bundles.get(key)!;
+}
+
 /** Builds a site's offline files and a network serving them, as the build and a server would. */
-function build(files: Record<string, string>, network = new FakeNetwork()) {
+async function build(files: Record<string, string>, network = new FakeNetwork()) {
   const built: BuiltFile[] = Object.entries(files)
     .filter(([path]) => !path.startsWith('papers/'))
     .map(([path, body]) => ({ path, bytes: body.length, sha256: createHash('sha256').update(body).digest('base64') }));
   const offline = offlineFiles(built, BASE);
-  network.files = new Map([...Object.entries(files).map(([path, body]) => [urlOf(BASE, path), body] as const), [`${BASE}offline-manifest.json`, offline.manifest], [`${BASE}sw.js`, offline.worker]]);
-  return { ...offline, network };
+  const worker = await bundled(offline.settings);
+  network.files = new Map([...Object.entries(files).map(([path, body]) => [urlOf(BASE, path), body] as const), [`${BASE}offline-manifest.json`, offline.manifest], [`${BASE}sw.js`, worker]]);
+  return { ...offline, worker, network };
 }
 
 async function installed(files = siteFiles()) {
-  const site = build(files);
+  const site = await build(files);
   const worker = runWorker(site.worker, site.network);
   await worker.install();
   await worker.activate();
@@ -54,28 +64,40 @@ async function text(response: Response | undefined): Promise<string> {
   return response.text();
 }
 
-describe('serviceWorkerSource', () => {
-  const source = serviceWorkerSource({
+describe('bundleWorker', () => {
+  const settings: WorkerSettings = {
     build: 'abc123',
     base: '/shelf/',
-    precache: ['/shelf/', '/shelf/pagefind/pagefind-entry.json'],
-    precacheIndex: ['/shelf/pagefind/filter/en_1.pf_filter'],
-    entries: ['/shelf/pagefind/pagefind-entry.json'],
-    integrity: { '/shelf/pagefind/pagefind-entry.json': 'sha256-x' },
-    stylesheets: ['/shelf/_astro/a.css'],
+    precache: [{ url: '/shelf/', revision: null }],
+    precacheIndex: [],
+    entries: [],
+    manifest: '/shelf/offline-manifest.json',
+    offlinePage: '<p>offline</p>',
+  };
+
+  test('bundles the typed worker with Workbox into one script that reads no module at run time', async () => {
+    const source = await bundleWorker(settings);
+    expect(source).not.toMatch(/\bimport\b|\brequire\(/);
+    expect(source).not.toContain('process.env');
+    expect(await bundleWorker(settings)).toBe(source);
   });
 
-  test('returns a script that parses and names its cache after the build', () => {
-    expect(() => new Function(source)).not.toThrow();
-    expect(source).toContain('const CACHE = "papershelf-build-abc123";');
-    expect(source).toContain('const PRECACHE = ["/shelf/","/shelf/pagefind/pagefind-entry.json"];');
-    expect(source).toContain('const INDEX_CACHE = "papershelf-index";');
+  test('hands the worker its build\'s settings: it precaches into a cache named after the build', async () => {
+    const network = new FakeNetwork();
+    network.files.set('/shelf/', '<h1>Home</h1>');
+    const worker = runWorker(await bundleWorker(settings), network);
+    await worker.install();
+    expect(worker.caches.paths(buildCacheName('abc123'))).toEqual(['/shelf/']);
+    expect(network.requests).toEqual(['/shelf/']);
   });
 
-  test('escapes what it embeds, so a path cannot break out of its string', () => {
-    const hostile = serviceWorkerSource({ build: 'v', base: '/', precache: ['/a"];alert(1);//'], precacheIndex: [], entries: [], integrity: {}, stylesheets: ['/"></style>'] });
-    expect(() => new Function(hostile)).not.toThrow();
-    expect(hostile).toContain(JSON.stringify(['/a"];alert(1);//']));
+  test('embeds the settings as data, so a path cannot break out of its string', async () => {
+    const hostile = { ...settings, precache: [{ url: '/a"];alert(1);//', revision: null }], offlinePage: '</script>"\'`${x}`' };
+    const network = new FakeNetwork();
+    network.files.set('/a%22];alert(1);//', 'odd but served');
+    const worker = runWorker(await bundleWorker(hostile), network);
+    await worker.install();
+    expect(worker.caches.paths(buildCacheName('abc123'))).toEqual(['/a%22];alert(1);//']);
   });
 });
 
@@ -102,13 +124,13 @@ describe('the worker on install', () => {
   });
 
   test('fails when the server already holds another build\'s entry file, so an entry never meets another build\'s index', async () => {
-    const site = build(siteFiles());
+    const site = await build(siteFiles());
     site.network.files.set('/shelf/pagefind/pagefind-entry.json', '{"languages":{"en":{"hash":"en_2"}}}');
     await expect(runWorker(site.worker, site.network).install()).rejects.toThrow();
   });
 
   test('fails when a start file does not have the bytes its build lists', async () => {
-    const site = build(siteFiles());
+    const site = await build(siteFiles());
     site.network.files.set('/shelf/pagefind/filter/en_f.pf_filter', 'another build\'s filter');
     await expect(runWorker(site.worker, site.network).install()).rejects.toThrow(/does not have this build's content/);
   });
@@ -198,7 +220,7 @@ describe('the worker of a new build', () => {
     const first = await installed();
     await first.worker.fetch('/shelf/pagefind/index/en_a.pf_index');
     await first.worker.fetch('/shelf/pagefind/index/en_n.pf_index');
-    const next = build(siteFiles({ 'pagefind/index/en_n.pf_index': 'words n-z and zebra' }), first.worker.network);
+    const next = await build(siteFiles({ 'pagefind/index/en_n.pf_index': 'words n-z and zebra' }), first.worker.network);
     const worker = runWorker(next.worker, next.network, first.worker.caches);
     await worker.install();
     await worker.activate();
@@ -211,9 +233,23 @@ describe('the worker of a new build', () => {
     expect((await worker.fetch('/shelf/pagefind/index/en_n.pf_index'))?.type).toBe('error');
   });
 
-  test('gets the same worker from an unchanged build, so readers keep their caches', () => {
-    expect(build(siteFiles()).worker).toBe(build(siteFiles()).worker);
-    expect(build(siteFiles({ 'pagefind/index/en_a.pf_index': 'changed' })).build).not.toBe(build(siteFiles()).build);
+  test('keeps the old build\'s cache deleted when the old worker answers a request after the new one took over', async () => {
+    const first = await installed();
+    const next = await build(siteFiles({ 'pagefind/index/en_n.pf_index': 'words n-z and zebra' }), first.worker.network);
+    const worker = runWorker(next.worker, next.network, first.worker.caches);
+    await worker.install();
+    await worker.activate();
+    expect(await text(await first.worker.fetch('/shelf/papers/p/', 'navigate'))).toBe('<h1>P</h1>');
+    expect(await text(await first.worker.fetch('/shelf/_astro/Base.abc.css'))).toBe('body{}');
+    expect(await text(await first.worker.fetch('/shelf/pagefind/index/en_a.pf_index'))).toBe('words a-m');
+    expect([...worker.caches.caches.keys()].sort()).toEqual([buildCacheName(next.build), INDEX_CACHE].sort());
+    expect(worker.caches.paths(INDEX_CACHE).filter((path) => path.includes('/index/'))).toEqual([]);
+  });
+
+  test('gets the same worker from an unchanged build, so readers keep their caches', async () => {
+    const settings = (await build(siteFiles())).settings;
+    expect(await bundleWorker(settings)).toBe(await bundleWorker((await build(siteFiles())).settings));
+    expect((await build(siteFiles({ 'pagefind/index/en_a.pf_index': 'changed' }))).build).not.toBe((await build(siteFiles())).build);
   });
 });
 

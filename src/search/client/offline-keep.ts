@@ -1,5 +1,5 @@
-import { keepFailed, keepProgress, keepSummary } from '../lib/offline/messages.ts';
-import type { OfflineStatus } from '../lib/offline/protocol.ts';
+import { keepFailed, keepProgress, keepSummary } from '../messages.ts';
+import type { OfflineStatus } from '../protocol.ts';
 import { controllingWorker, offlineStatus } from './offline-status.ts';
 
 /** The search page's "keep the whole catalog" section. */

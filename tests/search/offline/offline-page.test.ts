@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { offlinePageHtml } from '../../../src/lib/offline/offline-page.ts';
+import { offlinePageHtml } from '../../../src/search/offline/offline-page.ts';
 
 describe('offlinePageHtml', () => {
   test('returns a page without scripts that links the stylesheets, home and search under the base', () => {

@@ -1,4 +1,4 @@
-import type { OfflineStatus } from '../lib/offline/protocol.ts';
+import type { OfflineStatus } from '../protocol.ts';
 
 /**
  * The worker that controls this page, once there is one: on a first visit, when the new worker has taken over.

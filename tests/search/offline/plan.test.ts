@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { manifestHash, manifestText, offlinePlan, roleOf, urlOf, type BuiltFile } from '../../../src/lib/offline/plan.ts';
+import { manifestText, offlinePlan, roleOf, urlOf, type BuiltFile } from '../../../src/search/offline/plan.ts';
 
 describe('roleOf', () => {
   test.each([
@@ -41,12 +41,6 @@ describe('urlOf', () => {
     expect(urlOf('/shelf/', 'search/index.html')).toBe('/shelf/search/');
     expect(urlOf('/', '404.html')).toBe('/404.html');
     expect(urlOf('/', 'pagefind/index/en_1.pf_index')).toBe('/pagefind/index/en_1.pf_index');
-  });
-});
-
-describe('manifestHash', () => {
-  test('returns the first 22 characters of a base64 SHA-256 in base64url', () => {
-    expect(manifestHash('+/+/abcdefghijklmnopqrstuvwxyz0123456789ABC=')).toBe('-_-_abcdefghijklmnopqr');
   });
 });
 

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { shardBundle, shardCount, shardOf } from '../../lib/search-shards.ts';
+import { pruneCache, restoreBundle, storeBundle } from './shard-cache.ts';
+
+// A shard indexed by another Pagefind is not reused.
+const pagefindVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
+
+/**
+ * The most result-fragment files Pagefind writes for the catalog (its shards share them); beyond it, papers share
+ * fragment files. One file per paper would put 100,000 files in `dist/` at 100,000 papers, and as many requests into
+ * keeping the catalog offline. The budget is 2,000 files besides the HTML pages: one index of 100,000 (synthetic)
+ * papers has about 1,100 word-index chunks and some 20 other files, which leaves room for 750. The price: a result
+ * loads its whole group, about 13 papers' text (10 KB) at 10,000 papers and 130 (70 KB) at 100,000, against 1 KB
+ * for a file of its own. (Shards of 20,000 papers write about 400 chunks each: at 100,000 papers the chunks alone
+ * take the budget.)
+ */
+export const MAX_FRAGMENTS = 750;
+
+/** What indexing did: pages indexed, shards, and how many shards came unchanged from the last build. */
+export interface Indexed {
+  pages: number;
+  shards: number;
+  reused: number;
+}
+
+/**
+ * Indexes `papers/*` of a built site: one Pagefind bundle per shard (`shardBundle`), one shard at a time so memory
+ * stays that of one shard. A shard whose pages are byte for byte those of a shard indexed before is copied from
+ * `<cacheDir>/pagefind-shards/` instead.
+ */
+export async function indexPapers(out: string, cacheDir: string, shardSize: number, warn: (message: string) => void): Promise<Indexed> {
+  // Every folder with a page of its own: papers/page/ holds the all-papers list's later pages, unless a paper is called "page".
+  const slugs = (await readdir(join(out, 'papers'), { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory() && existsSync(join(out, 'papers', entry.name, 'index.html')))
+    .map((entry) => entry.name)
+    .sort();
+  const count = shardCount(slugs.length, shardSize);
+  const shards: string[][] = Array.from({ length: count }, () => []);
+  for (const slug of slugs) shards[shardOf(slug, count)]!.push(slug);
+  // The fragment-file budget is the catalog's, shared by its shards.
+  const maxFragments = Math.max(1, Math.floor(MAX_FRAGMENTS / count));
+  const result: Indexed = { pages: 0, shards: count, reused: 0 };
+  const used = new Set<string>();
+  for (const [i, shard] of shards.entries()) {
+    // Read one after another: 20,000 files opened at once exhaust the process's file handles.
+    const pages = shard.map((slug) => ({ url: `/papers/${slug}/`, content: readFileSync(join(out, 'papers', slug, 'index.html'), 'utf8') }));
+    const key = createHash('sha256').update(JSON.stringify({ version: pagefindVersion, maxFragments, i, count }));
+    for (const page of pages) key.update(`${page.url}\n${page.content}\n`);
+    const cached = join(cacheDir, 'pagefind-shards', `${i}-${key.digest('hex').slice(0, 16)}`);
+    const bundle = join(out, shardBundle(i));
+    const lookup = await restoreBundle(cached, bundle);
+    if (lookup.reused) result.reused++;
+    else {
+      if (lookup.broken) warn(`the search index cache of shard ${i + 1} was broken (${lookup.broken}): indexing it again`);
+      await rm(bundle, { recursive: true, force: true });
+      await indexShard(pages, bundle, maxFragments);
+      await storeBundle(bundle, cached);
+    }
+    used.add(basename(cached));
+    const entry = JSON.parse(await readFile(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    result.pages += Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  }
+  // Shards of older builds that this one no longer has, and what a killed build left half-copied.
+  await pruneCache(join(cacheDir, 'pagefind-shards'), used);
+  return result;
+}
+
+/** Indexes one shard's pages into a Pagefind bundle at `bundle`, in a Pagefind process of its own. */
+async function indexShard(pages: { url: string; content: string }[], bundle: string, maxFragments: number): Promise<void> {
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', maxFragments });
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    // A few hundred pages in flight at once keep Pagefind busy without holding every message in memory.
+    for (let start = 0; start < pages.length; start += 256) {
+      const added = await Promise.all(pages.slice(start, start + 256).map((page) => index.addHTMLFile(page)));
+      const failed = added.flatMap((response, i) => response.errors.map((error) => `${pages[start + i]!.url}: ${error}`));
+      if (failed.length > 0) throw new Error(`Pagefind could not index the papers: ${failed.join('; ')}`);
+    }
+    const written = await index.writeFiles({ outputPath: bundle });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  } finally {
+    // Closing ends Pagefind's process, and with it the shard's memory.
+    await pagefind.close();
+  }
+}
