@@ -4,7 +4,7 @@ import { defineConfig } from 'astro/config';
 import papershelf from './src/integrations/papershelf.ts';
 import offlineWorker from './src/integrations/offline-worker.ts';
 import searchIndex from './src/integrations/search-index.ts';
-import sitemap from './src/integrations/sitemap.ts';
+import sitemap from './src/integrations/sitemap-pages.ts';
 
 // PAPERSHELF_SHARD_SIZE splits the search index into shards of that many papers (tests use it on small catalogs): the
 // index and the search page (through the settings papershelf() serves) read it from here.

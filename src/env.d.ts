@@ -2,7 +2,7 @@
 declare module 'virtual:papershelf/settings' {
   /** The content folder, absolute: where the ingest wrote the items. */
   export const contentDir: string;
-  /** Papers per shard of the search index (src/lib/search-shards.ts): the search page merges the shards. */
+  /** Papers per shard of the search index (src/lib/shared/search-shards.ts): the search page merges the shards. */
   export const shardSize: number;
   /** The operator's redirects (content/redirects.yaml): paths below the base, without their leading `/`. */
   export const redirects: { from: string; to: string }[];

@@ -1,6 +1,6 @@
 import { relative, sep } from 'node:path';
 import type { DigestProblem } from '../lib/digest/types.ts';
-import { printable } from '../lib/printable.ts';
+import { printable } from '../lib/shared/printable.ts';
 
 // What the ingest could not use, and how it says so: problems at `file:line`, the errors that stop it, and the
 // file-system refusals said in words with what to do.

@@ -1,6 +1,6 @@
 import type { YearSource } from '../lib/digest/types.ts';
 import type { Merge } from '../lib/papers/model.ts';
-import { printable } from '../lib/printable.ts';
+import { printable } from '../lib/shared/printable.ts';
 import { formatProblem, type Problem } from './problems.ts';
 
 // What one ingest did, and its report for a terminal or a build log.

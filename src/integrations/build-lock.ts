@@ -4,10 +4,10 @@ import { dirname, isAbsolute, relative } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import { onExit } from 'signal-exit';
-import { busyMessage, formatDuration, isStale, locksFor, lockFileOf, parseOwner, STALE_AFTER_MS, HEARTBEAT_MS, takeOverMessage, type LockFacts, type LockOwner } from '../lib/lock-owner.ts';
-import { inputError } from '../lib/input-error.ts';
+import { busyMessage, formatDuration, isStale, locksFor, lockFileOf, parseOwner, STALE_AFTER_MS, HEARTBEAT_MS, takeOverMessage, type LockFacts, type LockOwner } from '../lib/site/lock-owner.ts';
+import { inputError } from '../lib/shared/input-error.ts';
 
-export { busyMessage, formatDuration, isStale, lockFileOf, locksFor, parseOwner, STALE_AFTER_MS, HEARTBEAT_MS, takeOverMessage, type LockFacts, type LockOwner } from '../lib/lock-owner.ts';
+export { busyMessage, formatDuration, isStale, lockFileOf, locksFor, parseOwner, STALE_AFTER_MS, HEARTBEAT_MS, takeOverMessage, type LockFacts, type LockOwner } from '../lib/site/lock-owner.ts';
 
 /*
  * One build at a time per project. A build writes two folders: the content folder (the ingest's items) and its

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { writeOfflineFiles } from '../search/offline/write.ts';
+import { writeOfflineFiles } from '../search/offline/write-worker.ts';
 
 /**
  * After the search index: writes `sw.js` and `offline-manifest.json` (src/search/offline/). The worker keeps the shell

@@ -5,8 +5,8 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { quote } from '../lib/mdx/item.ts';
-import { printable } from '../lib/printable.ts';
-import { inputError } from '../lib/input-error.ts';
+import { printable } from '../lib/shared/printable.ts';
+import { inputError } from '../lib/shared/input-error.ts';
 
 /** The name the papers loader registers under; `refreshContent({ loaders: [...] })` uses it. */
 export const PAPERS_LOADER = 'papershelf-papers';

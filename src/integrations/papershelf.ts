@@ -3,17 +3,17 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import { lockProject } from './build-lock.ts';
-import { describeSummary, ingest, IngestError, IngestFileError } from '../ingest/index.ts';
+import { describeSummary, ingest, IngestError, IngestFileError } from '../ingest/ingest.ts';
 import { PAPERS_LOADER } from './papers-loader.ts';
 import { readSettings, type Settings } from '../ingest/settings.ts';
-import { checkRecord, publishedPaths, readRecordAtStart } from './url-record.ts';
-import { printable } from '../lib/printable.ts';
-import { readRedirects, REDIRECTS_FILE, type Moved } from '../lib/redirects.ts';
+import { checkRecord, publishedPaths, readRecordAtStart } from './record-urls.ts';
+import { printable } from '../lib/shared/printable.ts';
+import { readRedirects, REDIRECTS_FILE, type Moved } from '../lib/site/redirects.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { lastRenderedItem, missingOutput } from '../lib/build-output.ts';
+import { lastRenderedItem, missingOutput } from '../lib/site/build-output.ts';
 import { parse as parseYaml } from 'yaml';
-import { inputError } from '../lib/input-error.ts';
-import { SHARD_SIZE } from '../lib/search-shards.ts';
+import { inputError } from '../lib/shared/input-error.ts';
+import { SHARD_SIZE } from '../lib/shared/search-shards.ts';
 
 /**
  * Runs the ingest (seeds → content/papers/*.mdx) before Astro reads the content collections, and again in
@@ -101,7 +101,7 @@ export default function papershelf(options: { shardSize?: number } = {}): [Astro
           stop(
             logger,
             `${outcome.dropped.length} published URL(s) of ${file} would stop working:\n${outcome.dropped.map((path) => `  ${printable(path)}`).join('\n')}`,
-            'Keep the page, or make its URL lead on: list it in content/redirects.yaml (from: the old path, to: its new place), or merge its item into another (merged_into: <slug>). See README, "Permanent URLs".',
+            'Keep the page, or make its URL lead on: list it in content/redirects.yaml (from: the old path, to: its new place), or merge its item into another (merged_into: <slug>). See docs/operating.md, "Permanent URLs".',
           );
         }
         // Recorded by the last integration, once indexing and the sitemap have succeeded too.

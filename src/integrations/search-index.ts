@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { indexPapers } from '../search/index/pagefind.ts';
-import { SHARD_SIZE } from '../lib/search-shards.ts';
+import { SHARD_SIZE } from '../lib/shared/search-shards.ts';
 
 /** The route of a paper's page, as Astro's build names it. */
 const PAPER_ROUTE = '/papers/[slug]';

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { OPENSEARCH_TYPE, openSearchDescription } from '../lib/opensearch.ts';
-import { absoluteHref } from '../lib/base.ts';
-import { paths } from '../lib/paths.ts';
-import { SITE_NAME } from '../lib/site.ts';
+import { OPENSEARCH_TYPE, openSearchDescription } from '../lib/site/opensearch.ts';
+import { absoluteHref } from '../lib/shared/base.ts';
+import { paths } from '../lib/shared/paths.ts';
+import { SITE_NAME } from '../lib/shared/site-config.ts';
 
 /** The OpenSearch description: lets a browser search the catalog from its address bar. */
 export const GET: APIRoute = ({ site }) => {

@@ -1,4 +1,4 @@
-import { differsBeyondQuery, searchParamsFromState, SORTS, stateFromSearchParams, type SearchState, type SortName, type TopicNames } from '../lib/search.ts';
+import { differsBeyondQuery, searchParamsFromState, SORTS, stateFromSearchParams, type SearchState, type SortName, type TopicNames } from '../lib/shared/search-state.ts';
 
 /** One result as Pagefind's search returns it: its text loads from a fragment file when the result is shown. */
 export interface PagefindHit {
@@ -28,7 +28,7 @@ declare global {
 
 /**
  * Loads Pagefind's Component UI from the site's bundle and returns the page's instance, not loaded yet, with the
- * bundles of the index's other shards (src/lib/search-shards.ts) merged into it.
+ * bundles of the index's other shards (src/lib/shared/search-shards.ts) merged into it.
  */
 export async function searchInstance(config: HTMLElement): Promise<PagefindInstance> {
   const bundle = config.getAttribute('bundle-path')!;

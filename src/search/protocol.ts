@@ -1,4 +1,4 @@
-import type { IndexFileKind } from '../lib/search-shards.ts';
+import type { IndexFileKind } from '../lib/shared/search-shards.ts';
 
 /**
  * Names and shapes the service worker, the search page and the build share. The worker (src/search/worker/) is bundled

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { parse } from 'yaml';
-import { digestDays } from '../../src/lib/digests.ts';
-import { formatDate, formatPaperCount, formatUpvotes } from '../../src/lib/format.ts';
+import { digestDays } from '../../src/lib/catalog/digest-days.ts';
+import { formatDate, formatPaperCount, formatUpvotes } from '../../src/lib/shared/format.ts';
 import { compareNewestFirst } from '../../src/lib/papers/model.ts';
-import { PAGE_SIZE } from '../../src/lib/paths.ts';
+import { PAGE_SIZE } from '../../src/lib/shared/paths.ts';
 import { launchChromium, openPage, type WatchedPage } from './browser.ts';
 
 const siteUrl = inject('siteUrl');

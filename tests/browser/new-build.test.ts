@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { indexKey } from '../../src/lib/search-shards.ts';
+import { indexKey } from '../../src/lib/shared/search-shards.ts';
 import { buildCacheName, INDEX_CACHE, type OfflineManifest } from '../../src/search/protocol.ts';
 import { buildSite, createFixtureSite, type FixtureSite } from '../helpers/fixture-site.ts';
 import { cacheContents, launchChromium, openPage, resultTitles, serveSite, untilControlled, untilControlledBy } from './browser.ts';

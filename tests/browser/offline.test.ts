@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { readOfflineFiles } from '../../src/search/offline/write.ts';
+import { readOfflineFiles } from '../../src/search/offline/write-worker.ts';
 import type { OfflineManifest } from '../../src/search/protocol.ts';
 import { cacheContents, launchChromium, openPage, resultTitles, untilControlled, type WatchedPage } from './browser.ts';
 import { BASE } from './global-setup.ts';

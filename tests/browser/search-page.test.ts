@@ -4,7 +4,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parseDigest } from '../../src/lib/digest/parse.ts';
-import { formatAuthorCount, formatByline, formatDate, formatUpvotes } from '../../src/lib/format.ts';
+import { formatAuthorCount, formatByline, formatDate, formatUpvotes } from '../../src/lib/shared/format.ts';
 import { linkify } from '../../src/lib/papers/links.ts';
 import { repoRoot } from '../helpers/fixture-site.ts';
 import { launchChromium, openPage, resultTitles, untilControlled } from './browser.ts';

@@ -80,7 +80,7 @@ export async function buildSite(site: FixtureSite, outDir: string, extra: Record
 
 /** Runs `npm run ingest` (the ingest alone) on a fixture site. */
 export function runIngest(site: FixtureSite, args: string[] = []): Promise<{ code: number; output: string }> {
-  return run([join(repoRoot, 'src/cli/ingest.ts'), ...args], repoRoot, siteEnv(site));
+  return run([join(repoRoot, 'src/cli/run-ingest.ts'), ...args], repoRoot, siteEnv(site));
 }
 
 function run(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {

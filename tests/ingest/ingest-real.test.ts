@@ -1,7 +1,7 @@
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { describeSummary, ingest } from '../../src/ingest/index.ts';
+import { describeSummary, ingest } from '../../src/ingest/ingest.ts';
 import { readSettings } from '../../src/ingest/settings.ts';
 import { createFixtureSite, siteEnv, type FixtureSite } from '../helpers/fixture-site.ts';
 import { realDayFiles, realDaysDir } from '../helpers/real-days.ts';

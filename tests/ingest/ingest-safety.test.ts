@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmod, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { describeSummary, ingest, IngestError, IngestFileError, type IngestSummary } from '../../src/ingest/index.ts';
+import { describeSummary, ingest, IngestError, IngestFileError, type IngestSummary } from '../../src/ingest/ingest.ts';
 import { readSettings } from '../../src/ingest/settings.ts';
 import { createFixtureSite, repoRoot, siteEnv, type FixtureSite } from '../helpers/fixture-site.ts';
 
@@ -255,7 +255,7 @@ async function runIngestAs(site: FixtureSite, uid: number | undefined): Promise<
     for (const dir of [site.seedsDir, site.contentDir]) await chmod(dir, 0o755);
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'src/cli/ingest.ts')], {
+    const child = spawn(process.execPath, [join(repoRoot, 'src/cli/run-ingest.ts')], {
       cwd: site.dir,
       env: siteEnv(site, { PAPERSHELF_TODAY: '2026-11-25' }),
       stdio: ['ignore', 'pipe', 'pipe'],

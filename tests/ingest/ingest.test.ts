@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { describeSummary, ingest, IngestError, vocabularyProblem } from '../../src/ingest/index.ts';
+import { describeSummary, ingest, IngestError, vocabularyProblem } from '../../src/ingest/ingest.ts';
 import { createProgress } from '../../src/ingest/progress.ts';
 import { readSettings } from '../../src/ingest/settings.ts';
 import { splitItem } from '../../src/lib/mdx/item.ts';
@@ -142,7 +142,7 @@ describe('ingest interrupted', () => {
     const site = await createFixtureSite();
     await writeFile(join(site.seedsDir, '004_fillers.txt'), fillerDigest(4000));
     const papersDir = join(site.contentDir, 'papers');
-    const child = spawn(process.execPath, [join(repoRoot, 'src/cli/ingest.ts')], { env: siteEnv(site), stdio: 'ignore' });
+    const child = spawn(process.execPath, [join(repoRoot, 'src/cli/run-ingest.ts')], { env: siteEnv(site), stdio: 'ignore' });
     // Kill it hard in the middle of writing.
     await expect.poll(async () => (await readdir(papersDir).catch(() => [])).length, { timeout: 30_000, interval: 5 }).toBeGreaterThan(200);
     child.kill('SIGKILL');

@@ -7,8 +7,8 @@ import { HtmlValidate } from 'html-validate';
 import { LinkChecker } from 'linkinator';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PAGE_SIZE } from '../../src/lib/paths.ts';
-import { readOfflineFiles } from '../../src/search/offline/write.ts';
+import { PAGE_SIZE } from '../../src/lib/shared/paths.ts';
+import { readOfflineFiles } from '../../src/search/offline/write-worker.ts';
 import { buildSite, createFixtureSite, repoRoot, runIngest, siteEnv, yearDigest, type FixtureSite } from '../helpers/fixture-site.ts';
 
 // Astro writes <root>/.astro/ in every build and dev server, so the tests that run it share this one file and run in turn.

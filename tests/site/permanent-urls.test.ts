@@ -2,8 +2,8 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { parseRecord } from '../../src/lib/url-record.ts';
-import { RECORD_FILE } from '../../src/integrations/url-record.ts';
+import { parseRecord } from '../../src/lib/site/url-record.ts';
+import { RECORD_FILE } from '../../src/integrations/record-urls.ts';
 import { buildSite, createFixtureSite, repoRoot, type FixtureSite } from '../helpers/fixture-site.ts';
 
 // Real builds of one fixture catalog as it changes: a first digest, a second that corrects a title, an editor's merge,

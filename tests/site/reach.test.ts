@@ -2,7 +2,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DAY_ITEM_TITLES, DIGESTS_FEED_TITLE, FEED_SIZE } from '../../src/lib/feeds.ts';
+import { DAY_ITEM_TITLES, DIGESTS_FEED_TITLE, FEED_SIZE } from '../../src/lib/site/feeds.ts';
 import { buildSite, createFixtureSite, type FixtureSite } from '../helpers/fixture-site.ts';
 import { childNamed, childrenNamed, parseXml, type XmlElement } from '../helpers/xml.ts';
 
@@ -180,7 +180,7 @@ describe('feeds, the JSON dump, OpenSearch and the sitemap of a fixture build', 
       const other = doc.querySelectorAll('nav[aria-label="Other days"] a').map((a) => a.getAttribute('href'));
       expect(other, path).toEqual(['/shelf/digests/2026-03-02/', '/shelf/digests/2026-04-13/']);
     }
-    // The day's URL is the promise; what page 2 holds shifts, so it is not recorded (src/lib/url-record.ts).
+    // The day's URL is the promise; what page 2 holds shifts, so it is not recorded (src/lib/site/url-record.ts).
     const record = await readFile(join(site.contentDir, 'published-urls.txt'), 'utf8');
     expect(record.split('\n')).toContain(`/${day}`);
     expect(record.split('\n')).toContain('/digests/rss.xml');

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { RECORD_FILE } from '../../src/integrations/url-record.ts';
+import { RECORD_FILE } from '../../src/integrations/record-urls.ts';
 import { buildSite, createFixtureSite, type FixtureSite } from '../helpers/fixture-site.ts';
 
 // Real builds of a catalog whose record of published URLs is damaged before the build starts: each stops at once,

@@ -1,14 +1,14 @@
-import { legacyYearPages } from '../pagination.ts';
+import { legacyYearPages } from '../shared/pagination.ts';
 import type { Topic } from '../papers/topics.ts';
-import { mergeMove, type Moved } from '../redirects.ts';
+import { mergeMove, type Moved } from '../site/redirects.ts';
 import type { DigestData } from '../schema.ts';
-import { mergedBundles } from '../search-shards.ts';
+import { mergedBundles } from '../shared/search-shards.ts';
 import { dayViews } from './days.ts';
-import { catalogFeeds } from './feeds.ts';
+import { catalogFeeds } from './feed-views.ts';
 import { checkedMerges } from './merges.ts';
 import { paperPages } from './paper-page.ts';
 import { isMerged, paperViews, type PaperEntry } from './papers.ts';
-import { checkedOperatorRedirects } from './redirects.ts';
+import { checkedOperatorRedirects } from './checked-redirects.ts';
 
 /** What the catalog is built from: the three collections' data, as plain arrays. */
 export interface CatalogInput<E extends PaperEntry> {

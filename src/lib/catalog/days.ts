@@ -1,7 +1,7 @@
-import { digestDays, neighboursOf, paperListings, type DigestDay } from '../digests.ts';
-import { formatDate } from '../format.ts';
+import { digestDays, neighboursOf, paperListings, type DigestDay } from './digest-days.ts';
+import { formatDate } from '../shared/format.ts';
 import { groupBy } from '../papers/group.ts';
-import { PAGE_SIZE } from '../paths.ts';
+import { PAGE_SIZE } from '../shared/paths.ts';
 import type { DigestData } from '../schema.ts';
 
 /** A digest day as a link shows it: its date (the URL key) and that date for readers. */
@@ -14,7 +14,7 @@ export interface DayLink {
 export const dayLink = (day: Pick<DigestDay, 'date'>): DayLink => ({ date: day.date, label: formatDate(day.date) });
 
 /**
- * The digests by listing date (src/lib/digests.ts): days of the same date merged, undated digests apart. A digest
+ * The digests by listing date (src/lib/catalog/digest-days.ts): days of the same date merged, undated digests apart. A digest
  * lists a merged item by its own slug: it stands for the paper it was merged into (`mergedInto`, each paper once a
  * day); a slug the catalog has no paper of is left out.
  */

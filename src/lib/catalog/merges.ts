@@ -1,6 +1,6 @@
-import { inputError } from '../input-error.ts';
-import { printable } from '../printable.ts';
-import { resolveMerges, type MergedItem } from '../redirects.ts';
+import { inputError } from '../shared/input-error.ts';
+import { printable } from '../shared/printable.ts';
+import { resolveMerges, type MergedItem } from '../site/redirects.ts';
 import type { PaperEntry } from './papers.ts';
 
 /**

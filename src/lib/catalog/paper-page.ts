@@ -1,6 +1,6 @@
-import type { DigestPlace } from '../digests.ts';
-import { findPaperLinks, type FindLink } from '../find-links.ts';
-import { displayUrl } from '../format.ts';
+import type { DigestPlace } from './digest-days.ts';
+import { findPaperLinks, type FindLink } from './find-links.ts';
+import { displayUrl } from '../shared/format.ts';
 import { relatedPapers, type RelatablePaper } from '../papers/related.ts';
 import { dayLink, type DayLink } from './days.ts';
 

@@ -1,4 +1,4 @@
-import { browseGroups } from '../browse.ts';
+import { browseGroups } from './browse.ts';
 import { authorFacets, authorKey, dateFacets, groupBy, topicFacets } from '../papers/group.ts';
 import { compareNewestFirst, type Paper } from '../papers/model.ts';
 import { OTHER_TOPIC, type Topic } from '../papers/topics.ts';

@@ -18,7 +18,7 @@ export interface DateLimits {
 /** The year of a digest's year-less dates, where it came from and why, or why it could not be decided. */
 export type YearlessYear = { year: number; source: YearSource; reason: string } | { year?: undefined; why: string };
 
-/** A `YYYY-MM-DD` in a digest's file name (`real-2024-05-27.txt`): the day it was captured, as the README recommends. */
+/** A `YYYY-MM-DD` in a digest's file name (`real-2024-05-27.txt`): the day it was captured, as docs/operating.md recommends. */
 export function dateInFileName(file: string): string | undefined {
   for (const match of file.matchAll(/(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g)) {
     if (isIsoDate(match[0])) return match[0];

@@ -1,5 +1,5 @@
 import { isMap, parseDocument, visit, type Alias, type Document } from 'yaml';
-import { printable } from '../printable.ts';
+import { printable } from '../shared/printable.ts';
 
 /**
  * The parts of an item file, which joined give back its text byte for byte:

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { shardBundle, shardCount, shardOf } from '../../lib/search-shards.ts';
+import { shardBundle, shardCount, shardOf } from '../../lib/shared/search-shards.ts';
 import { pruneCache, restoreBundle, storeBundle } from './shard-cache.ts';
 
 // A shard indexed by another Pagefind is not reused.

@@ -1,4 +1,4 @@
-import { paths, withBase } from '../../lib/paths.ts';
+import { paths, withBase } from '../../lib/shared/paths.ts';
 
 /**
  * The page the worker shows, offline, in place of a page this device does not keep: plain HTML without scripts,

@@ -1,6 +1,6 @@
-import { withBase } from '../../lib/paths.ts';
+import { withBase } from '../../lib/shared/paths.ts';
 import { MANIFEST_FILE, type ManifestFile, type OfflineManifest } from '../protocol.ts';
-import { BUNDLE_FOLDER as BUNDLE, indexFileHash, shardBundle } from '../../lib/search-shards.ts';
+import { BUNDLE_FOLDER as BUNDLE, indexFileHash, shardBundle } from '../../lib/shared/search-shards.ts';
 
 /** A file of the built site, as the build found it: its path below `dist/` (with `/`), size and content hash. */
 export interface BuiltFile {

@@ -1,5 +1,5 @@
 import { INDEX_CACHE, OFFLINE_CHANNEL, type NeedsNetwork, type OfflineStatus } from '../protocol.ts';
-import { indexFileHash, indexFileKind, indexKey } from '../../lib/search-shards.ts';
+import { indexFileHash, indexFileKind, indexKey } from '../../lib/shared/search-shards.ts';
 import { keepIfCurrent } from './locks.ts';
 import { scope, type WorkerState } from './scope.ts';
 

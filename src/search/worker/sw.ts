@@ -1,6 +1,6 @@
 import { Route, Router } from 'workbox-routing';
 import { buildCacheName, CACHE_PREFIX, INDEX_CACHE, type WorkerSettings } from '../protocol.ts';
-import { indexFileKind } from '../../lib/search-shards.ts';
+import { indexFileKind } from '../../lib/shared/search-shards.ts';
 import { serveEntry } from './entries.ts';
 import { IndexFiles } from './index-files.ts';
 import { withCacheLock } from './locks.ts';

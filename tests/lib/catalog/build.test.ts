@@ -1,7 +1,7 @@
 import { AstroError } from 'astro/errors';
 import { describe, expect, test } from 'vitest';
 import { buildCatalog } from '../../../src/lib/catalog/build.ts';
-import { PAGE_SIZE } from '../../../src/lib/paths.ts';
+import { PAGE_SIZE } from '../../../src/lib/shared/paths.ts';
 import { digest, item, VOCABULARY } from './fake-collection.ts';
 
 const settings = { redirects: [], shardSize: 20_000 };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { dayViews } from '../../../src/lib/catalog/days.ts';
-import { PAGE_SIZE } from '../../../src/lib/paths.ts';
+import { PAGE_SIZE } from '../../../src/lib/shared/paths.ts';
 import { digest } from './fake-collection.ts';
 
 const papersOf = (...slugs: string[]) => new Map(slugs.map((slug) => [slug, { slug }]));

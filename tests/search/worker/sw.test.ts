@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { bundleWorker } from '../../../src/search/offline/bundle.ts';
 import { urlOf, type BuiltFile } from '../../../src/search/offline/plan.ts';
-import { offlineFiles } from '../../../src/search/offline/settings.ts';
+import { offlineFiles } from '../../../src/search/offline/worker-settings.ts';
 import { buildCacheName, INDEX_CACHE, type OfflineStatus, type WorkerSettings } from '../../../src/search/protocol.ts';
 import { FakeNetwork, runWorker } from './harness.ts';
 

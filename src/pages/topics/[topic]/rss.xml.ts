@@ -1,9 +1,9 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { BASE } from '../../../lib/base.ts';
-import { withCacheKeys } from '../../../lib/cache-key.ts';
-import { topicFeeds } from '../../../lib/catalog/index.ts';
-import { rssOptions, type Feed } from '../../../lib/feeds.ts';
+import { BASE } from '../../../lib/shared/base.ts';
+import { withCacheKeys } from '../../../lib/site/cache-key.ts';
+import { topicFeeds } from '../../../lib/catalog/collections.ts';
+import { rssOptions, type Feed } from '../../../lib/site/feeds.ts';
 
 export const getStaticPaths = (() => withCacheKeys([...topicFeeds].map(([topic, feed]) => ({ params: { topic }, props: { feed } })))) satisfies GetStaticPaths;
 

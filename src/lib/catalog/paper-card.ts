@@ -1,0 +1,36 @@
+import { formatByline, formatDate, formatUpvotes, summarize } from '../shared/format.ts';
+import type { Paper } from '../papers/model.ts';
+
+/** What a paper card shows, every value ready to render: the card itself decides nothing. */
+export interface PaperCard {
+  slug: string;
+  title: string;
+  /** `YYYY-MM-DD`, for `<time datetime>`. */
+  date: string;
+  /** `9 January 2024`. */
+  dateLabel: string;
+  /** "3 authors" or the organisation's name. */
+  byline: string;
+  /** "12 upvotes"; absent when the paper has none, so a zero takes no room. */
+  upvotes?: string;
+  /** The first code repository, for the card's "Code" badge; absent when the paper names none. */
+  code?: string;
+  /** The paper's topics, best match first, with their names. */
+  topics: readonly { slug: string; label: string }[];
+  teaser: string;
+}
+
+/** The card of one paper in a list: title, date, byline, topics, a code badge when it has code, upvotes when any. */
+export function paperCard(paper: Pick<Paper, 'slug' | 'title' | 'date' | 'byline' | 'upvotes' | 'code' | 'abstract'> & { topicLinks: PaperCard['topics'] }): PaperCard {
+  return {
+    slug: paper.slug,
+    title: paper.title,
+    date: paper.date,
+    dateLabel: formatDate(paper.date),
+    byline: formatByline(paper.byline),
+    ...(paper.upvotes > 0 && { upvotes: formatUpvotes(paper.upvotes) }),
+    ...(paper.code.length > 0 && { code: paper.code[0] }),
+    topics: paper.topicLinks,
+    teaser: summarize(paper.abstract),
+  };
+}

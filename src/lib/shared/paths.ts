@@ -1,0 +1,68 @@
+/** Papers per page of every paginated list. */
+export const PAGE_SIZE = 25;
+
+/** Every URL of the site, relative to its base; one place, so a link and its page never disagree. */
+export const paths = {
+  home: () => '',
+  paper: (slug: string) => `papers/${slug}/`,
+  /** Page n of every paper, newest first: pages 2 and on under `page/`, which no paper slug can reach (one segment). */
+  papers: (n = 1) => (n === 1 ? 'papers/' : `papers/page/${n}/`),
+  topics: () => 'topics/',
+  topic: (id: string) => `topics/${id}/`,
+  authors: () => 'authors/',
+  authorCount: (key: string) => `authors/${key}/`,
+  dates: () => 'dates/',
+  year: (year: string) => `dates/${year}/`,
+  /** Page n of a year's list: under `page/`, apart from the months' `dates/<yyyy>/<mm>/`. */
+  yearPage: (year: string, n: number) => (n === 1 ? `dates/${year}/` : `dates/${year}/page/${n}/`),
+  month: (year: string, month: string) => `dates/${year}/${month}/`,
+  /** Every digest day, newest first. */
+  digests: () => 'digests/',
+  /** Page n of one listing date's papers: one list per date, whatever number of digests list that day. */
+  digest: (date: string, n = 1) => (n === 1 ? `digests/${date}/` : `digests/${date}/page/${n}/`),
+  /** The newest listing days, one item a day, as RSS. */
+  digestsFeed: () => 'digests/rss.xml',
+  search: () => 'search/',
+  /** The search page with a query (src/lib/shared/search-state.ts reads `q`): `terms` URL-encoded, or OpenSearch's `{searchTerms}`. */
+  searchFor: (terms: string) => `search/?q=${terms}`,
+  /** The most recently listed papers of the catalog, as RSS. */
+  feed: () => 'rss.xml',
+  /** The most recently listed papers of one topic, as RSS. */
+  topicFeed: (id: string) => `topics/${id}/rss.xml`,
+  /** Every paper's data, as JSON (src/lib/site/dump.ts). */
+  dump: () => 'papers.json',
+  /** The OpenSearch description, which lets browsers add the catalog's search. */
+  openSearch: () => 'opensearch.xml',
+  /** The site's icon. */
+  favicon: () => 'favicon.svg',
+};
+
+/** Joins a site path to the deployment's base (`/` or `/sub/`), keeping exactly one slash between them. */
+export function withBase(base: string, path: string): string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return `${prefix}${path.replace(/^\/+/, '')}`;
+}
+
+/** The path below the base of a URL path that starts with the base: the inverse of `withBase`. */
+export function belowBase(base: string, url: string): string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  if (!url.startsWith(prefix)) throw new Error(`${url} is not under the base ${prefix}`);
+  return url.slice(prefix.length);
+}
+
+/** The absolute URL of a site path: the site's origin, the base, the path (`https://host/shelf/papers/x/`). */
+export function absoluteUrl(site: URL | string, base: string, path: string): string {
+  return new URL(withBase(base, path), site).href;
+}
+
+/**
+ * The URL path below the base of a file the build wrote, given relative to its output folder (either slash): a page's
+ * `a/b/index.html` is `a/b/`, the home page's `index.html` is ``, another page's `404.html` is `404/`, any other file
+ * is itself (`topics/x/rss.xml`).
+ */
+export function outputPath(file: string): string {
+  const path = file.split('\\').join('/');
+  if (path === 'index.html') return '';
+  if (path.endsWith('/index.html')) return path.slice(0, -'index.html'.length);
+  return path.replace(/\.html$/, '/');
+}

@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import { paperCard } from '../../../src/lib/catalog/paper-card.ts';
+
+const paper = {
+  slug: 'a-paper',
+  title: 'A Paper',
+  date: '2025-04-13',
+  byline: { kind: 'authors', count: 3 } as const,
+  upvotes: 0,
+  topicLinks: [{ slug: 'agents', label: 'Agents' }, { slug: 'other', label: 'Other' }],
+  code: [] as string[],
+  abstract: ['One sentence.'],
+};
+
+describe('paperCard', () => {
+  test('returns the title, date, byline, topics and teaser of a paper', () => {
+    expect(paperCard(paper)).toEqual({
+      slug: 'a-paper',
+      title: 'A Paper',
+      date: '2025-04-13',
+      dateLabel: '13 April 2025',
+      byline: '3 authors',
+      topics: [{ slug: 'agents', label: 'Agents' }, { slug: 'other', label: 'Other' }],
+      teaser: 'One sentence.',
+    });
+  });
+
+  test('shows no upvotes when there are none, and counts them when there are', () => {
+    expect(paperCard(paper)).not.toHaveProperty('upvotes');
+    expect(paperCard({ ...paper, upvotes: 1 }).upvotes).toBe('1 upvote');
+    expect(paperCard({ ...paper, upvotes: 12 }).upvotes).toBe('12 upvotes');
+  });
+
+  test('gives a code badge only to a paper with code, linking its first repository', () => {
+    expect(paperCard(paper)).not.toHaveProperty('code');
+    expect(paperCard({ ...paper, code: ['https://github.com/a/b', 'https://github.com/c/d'] }).code).toBe('https://github.com/a/b');
+  });
+
+  test("names an organisation instead of an author count", () => {
+    expect(paperCard({ ...paper, byline: { kind: 'organization', name: 'NVIDIA', handle: 'nvidia' } }).byline).toBe('NVIDIA');
+  });
+});

@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { jsonForScript, scholarlyArticle } from '../../../src/lib/site/metadata.ts';
+
+const page = { url: 'https://example.org/papers/a/', site: 'https://example.org/', siteName: 'Papershelf', topicLabels: ['Language models'] };
+
+describe('scholarlyArticle', () => {
+  test('states the title, abstract, date, URL, topics and first code link, and no author', () => {
+    const article = scholarlyArticle({ title: 'A & B', abstract: ['One.', 'Two.'], date: '2026-04-13', code: ['https://github.com/a/b', 'https://github.com/c/d'] }, page);
+    expect(article).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'ScholarlyArticle',
+      name: 'A & B',
+      headline: 'A & B',
+      abstract: 'One.\n\nTwo.',
+      datePublished: '2026-04-13',
+      url: 'https://example.org/papers/a/',
+      keywords: ['Language models'],
+      codeRepository: 'https://github.com/a/b',
+      isPartOf: { '@type': 'WebSite', name: 'Papershelf', url: 'https://example.org/' },
+    });
+    expect(JSON.stringify(article)).not.toMatch(/author/i);
+  });
+
+  test('leaves out keywords and codeRepository when the paper has none', () => {
+    const article = scholarlyArticle({ title: 'T', abstract: ['A.'], date: '2026-04-13', code: [] }, { ...page, topicLabels: [] });
+    expect(article).not.toHaveProperty('keywords');
+    expect(article).not.toHaveProperty('codeRepository');
+  });
+});
+
+describe('jsonForScript', () => {
+  test('cannot end or open anything in a script block: no <, > or & left, and it parses back to the same value', () => {
+    const hostile = { name: '</script><script>alert(1)</script><!-- & ]]> \u2028\u2029' };
+    const json = jsonForScript(hostile);
+    expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(json)).toEqual(hostile);
+  });
+
+  test('round-trips any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const json = jsonForScript({ text });
+        expect(json.toLowerCase()).not.toContain('</script');
+        expect(JSON.parse(json)).toEqual({ text });
+      }),
+    );
+    // A safety net, not a speed target: a busy machine may take a while over the hundred strings.
+  }, 60_000);
+});
