@@ -1,13 +1,11 @@
+import { formatCount, formatMegabytes } from '../lib/shared/format.ts';
 import type { OfflineStatus } from './protocol.ts';
 
-/** "0.8 MB", "12.4 MB": sizes of the catalog a reader downloads. */
-export function formatMegabytes(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(1)} MB`;
-}
+export { formatMegabytes };
 
 /** "1 file", "1,242 files". */
 export function formatFiles(count: number): string {
-  return count === 1 ? '1 file' : `${count.toLocaleString('en')} files`;
+  return formatCount(count, 'file');
 }
 
 /** The progress of keeping the catalog: "12 of 1,242 files". */

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
@@ -92,4 +92,11 @@ function run(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ cod
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
+}
+
+/** Every file of a fixture site's papers folder with its bytes: what a re-ingest must leave as it was. */
+export async function snapshot(site: FixtureSite): Promise<Map<string, string>> {
+  const dir = join(site.contentDir, 'papers');
+  const names = (await readdir(dir)).sort();
+  return new Map(await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name), 'utf8')] as const)));
 }

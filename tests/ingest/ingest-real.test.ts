@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { describeSummary, ingest } from '../../src/ingest/ingest.ts';
 import { readSettings } from '../../src/ingest/settings.ts';
-import { createFixtureSite, siteEnv, type FixtureSite } from '../helpers/fixture-site.ts';
+import { createFixtureSite, siteEnv, snapshot, type FixtureSite } from '../helpers/fixture-site.ts';
 import { realDayFiles, realDaysDir } from '../helpers/real-days.ts';
 
 const quiet = { write: () => {} };
@@ -15,13 +15,6 @@ async function realSite(files: readonly string[], rename: (file: string) => stri
   await mkdir(site.seedsDir, { recursive: true });
   for (const file of files) await cp(join(realDaysDir, file), join(site.seedsDir, rename(file)));
   return site;
-}
-
-/** Every file of the papers folder with its bytes. */
-async function snapshot(site: FixtureSite): Promise<Map<string, string>> {
-  const dir = join(site.contentDir, 'papers');
-  const names = (await readdir(dir)).sort();
-  return new Map(await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name), 'utf8')] as const)));
 }
 
 describe('ingest of the real days of 2024', () => {

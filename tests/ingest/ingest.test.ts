@@ -6,17 +6,10 @@ import { describeSummary, ingest, IngestError, vocabularyProblem } from '../../s
 import { createProgress } from '../../src/ingest/progress.ts';
 import { readSettings } from '../../src/ingest/settings.ts';
 import { splitItem } from '../../src/lib/mdx/item.ts';
-import { createFixtureSite, fillerDigest, repoRoot, siteEnv, type FixtureSite } from '../helpers/fixture-site.ts';
+import { createFixtureSite, fillerDigest, repoRoot, siteEnv, snapshot, type FixtureSite } from '../helpers/fixture-site.ts';
 
 const quiet = { write: () => {} };
 const settingsOf = (site: FixtureSite, extra: Record<string, string> = {}) => readSettings(siteEnv(site, extra));
-
-/** Every file of the papers folder with its bytes. */
-async function snapshot(site: FixtureSite): Promise<Map<string, string>> {
-  const dir = join(site.contentDir, 'papers');
-  const names = (await readdir(dir)).sort();
-  return new Map(await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name), 'utf8')] as const)));
-}
 
 describe('ingest', () => {
   test('writes one item per paper, merging a paper listed in two digests', async () => {

@@ -11,14 +11,24 @@ export function formatDayTitle(iso: string): string {
   return `Papers of ${formatDate(iso)}`;
 }
 
+/** A count and its noun, the one pluraliser: "1 paper", "1,242 files". Nouns here take an "s". */
+export function formatCount(count: number, noun: string): string {
+  return `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** "0.8 MB", "12.45 MB": sizes a reader downloads, or a build writes. */
+export function formatMegabytes(bytes: number, digits = 1): string {
+  return `${(bytes / 1e6).toFixed(digits)} MB`;
+}
+
 /** "1 upvote", "8 upvotes". */
 export function formatUpvotes(count: number): string {
-  return count === 1 ? '1 upvote' : `${count} upvotes`;
+  return formatCount(count, 'upvote');
 }
 
 /** "1 paper", "8 papers". */
 export function formatPaperCount(count: number): string {
-  return count === 1 ? '1 paper' : `${count} papers`;
+  return formatCount(count, 'paper');
 }
 
 /** The first sentence-sized part of an abstract, for meta descriptions and list teasers. */
@@ -31,7 +41,7 @@ export function summarize(abstract: readonly string[], max = 200): string {
 
 /** "1 author", "4 authors". */
 export function formatAuthorCount(count: number): string {
-  return count === 1 ? '1 author' : `${count} authors`;
+  return formatCount(count, 'author');
 }
 
 /** "4 authors", "1 author", or the organisation's name. */
