@@ -3,6 +3,7 @@ import { authorFacets, authorKey, dateFacets, groupBy, topicFacets } from '../pa
 import { compareNewestFirst, type Paper } from '../papers/model.ts';
 import { OTHER_TOPIC, type Topic } from '../papers/topics.ts';
 import type { PaperItemData } from '../schema.ts';
+import { bylineOf } from '../schema.ts';
 
 /** An item of the papers collection as the catalog reads it: a collection entry, or a plain object in tests. */
 export interface PaperEntry {
@@ -44,7 +45,7 @@ export function toCatalogPaper<E extends PaperEntry>(entry: E, vocabulary: Reado
     slug: entry.id,
     title: data.title,
     abstract: data.abstract,
-    byline: data.organization ? { kind: 'organization', ...data.organization } : { kind: 'authors', count: data.authors! },
+    byline: bylineOf(data),
     date: data.date,
     upvotes: data.upvotes,
     topics,

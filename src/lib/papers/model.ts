@@ -1,31 +1,22 @@
 import type { Byline, DigestEntry, ParsedDigest } from '../digest/types.ts';
+import type { ItemData } from '../schema.ts';
 import { groupBy } from './group.ts';
 import { listingOf, meetingKeys, nameKey, samePaper, type Listing, type SameBecause } from './identity.ts';
 import { extractLinks } from './links.ts';
 import { assignSlugs } from './slug.ts';
 import { assignTopics, type CompiledVocabulary } from './topics.ts';
 
+/**
+ * The fields a paper shares with its item, as the item schema (src/lib/schema.ts) states them: one shape, derived,
+ * so a field added to the schema is a field of the paper.
+ */
+export type PaperFields = Pick<ItemData, 'key' | 'slug' | 'title' | 'abstract' | 'date' | 'upvotes' | 'topics' | 'code' | 'links' | 'digests'>;
+
 /** A paper of the catalog: the newest digest's data for one identity, with everything derived from it. */
-export interface Paper {
-  /** Identity: the title up to case, punctuation and spacing. */
-  key: string;
-  slug: string;
-  title: string;
-  abstract: string[];
+export interface Paper extends PaperFields {
   byline: Byline;
-  /** `YYYY-MM-DD`. */
-  date: string;
-  upvotes: number;
-  /** Topic ids, best match first. */
-  topics: string[];
-  /** GitHub repositories named in the abstract. */
-  code: string[];
-  /** Other http(s) URLs named in the abstract. */
-  links: string[];
   /** Where the data comes from: the newest digest listing the paper, and the line of its title. */
   source: { file: string; line: number };
-  /** Every digest that lists the paper, oldest first. */
-  digests: string[];
 }
 
 /** A paper already published as an item: who it is, and its URL slug. */

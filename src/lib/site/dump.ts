@@ -1,4 +1,3 @@
-import type { Byline } from '../digest/types.ts';
 import type { Paper } from '../papers/model.ts';
 import { paths } from '../shared/paths.ts';
 
@@ -8,28 +7,11 @@ import { paths } from '../shared/paths.ts';
  */
 export const DUMP_VERSION = 1;
 
-/** A paper as the dump states it. */
-export interface DumpPaper {
-  /** The paper's page, absolute. */
-  url: string;
-  slug: string;
-  title: string;
-  /** Paragraphs. */
-  abstract: string[];
-  /** `YYYY-MM-DD`. */
-  date: string;
-  /** `{ kind: 'authors', count }` or `{ kind: 'organization', handle, name }`. */
-  byline: Byline;
-  upvotes: number;
-  /** Topic ids, best match first: keys into the dump's `topics`. */
-  topics: string[];
-  /** GitHub repositories named in the abstract. */
-  code: string[];
-  /** Other http(s) URLs named in the abstract. */
-  links: string[];
-  /** The listing dates of the digests that list the paper, newest first (`YYYY-MM-DD`). */
-  digests: string[];
-}
+/**
+ * A paper as the dump states it: the paper's own fields (derived from the item schema through Paper), its page's
+ * absolute `url`, and `digests` as the listing dates of the digests that list it, newest first (`YYYY-MM-DD`).
+ */
+export type DumpPaper = { url: string } & Pick<Paper, 'slug' | 'title' | 'abstract' | 'date' | 'byline' | 'upvotes' | 'topics' | 'code' | 'links'> & { digests: string[] };
 
 /** A topic as the dump states it. */
 export interface DumpTopic {
