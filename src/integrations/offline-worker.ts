@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { writeOfflineFiles } from '../search/offline/write-worker.ts';
-import { formatMegabytes } from '../lib/shared/format.ts';
+import { formatMegabytes } from '../search/messages.ts';
 
 /**
  * After the search index: writes `sw.js` and `offline-manifest.json` (src/search/offline/). The worker keeps the shell
@@ -18,10 +18,9 @@ export default function offlineWorker(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const { build, plan } = await writeOfflineFiles(fileURLToPath(dir), base);
-        const mb = (bytes: number) => formatMegabytes(bytes, 2);
         logger.info(
           `service worker for build ${build}: a first visit keeps ${plan.precache.length + plan.precacheIndex.length} files, ` +
-            `${mb(plan.firstVisitBytes)}; keeping the whole catalog offline downloads ${plan.manifest.files.length} index files, ${mb(plan.manifest.bytes)}`,
+            `${formatMegabytes(plan.firstVisitBytes)}; keeping the whole catalog offline downloads ${plan.manifest.files.length} index files, ${formatMegabytes(plan.manifest.bytes)}`,
         );
       },
     },

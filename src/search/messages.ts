@@ -1,11 +1,13 @@
-import { formatCount, formatMegabytes } from '../lib/shared/format.ts';
 import type { OfflineStatus } from './protocol.ts';
 
-export { formatMegabytes };
+/** "0.8 MB", "12.4 MB": sizes of the catalog a reader downloads. */
+export function formatMegabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
 
 /** "1 file", "1,242 files". */
 export function formatFiles(count: number): string {
-  return formatCount(count, 'file');
+  return count === 1 ? '1 file' : `${count.toLocaleString('en')} files`;
 }
 
 /** The progress of keeping the catalog: "12 of 1,242 files". */

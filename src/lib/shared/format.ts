@@ -16,11 +16,6 @@ export function formatCount(count: number, noun: string): string {
   return `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** "0.8 MB", "12.45 MB": sizes a reader downloads, or a build writes. */
-export function formatMegabytes(bytes: number, digits = 1): string {
-  return `${(bytes / 1e6).toFixed(digits)} MB`;
-}
-
 /** "1 upvote", "8 upvotes". */
 export function formatUpvotes(count: number): string {
   return formatCount(count, 'upvote');

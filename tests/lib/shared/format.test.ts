@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { displayUrl, formatCount, formatDayTitle, formatMegabytes, formatPaperCount } from '../../../src/lib/shared/format.ts';
+import { displayUrl, formatCount, formatDayTitle, formatPaperCount } from '../../../src/lib/shared/format.ts';
 
 describe('formatPaperCount', () => {
   test('uses the singular for one', () => {
@@ -26,12 +26,5 @@ describe('formatCount', () => {
     expect(formatCount(1, 'paper')).toBe('1 paper');
     expect(formatCount(0, 'paper')).toBe('0 papers');
     expect(formatCount(1242, 'file')).toBe('1,242 files');
-  });
-});
-
-describe('formatMegabytes', () => {
-  test('gives sizes in decimal megabytes, to one digit unless asked', () => {
-    expect(formatMegabytes(812_345)).toBe('0.8 MB');
-    expect(formatMegabytes(12_451_000, 2)).toBe('12.45 MB');
   });
 });
