@@ -5,7 +5,6 @@ import astroSitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { outputPath } from '../lib/shared/paths.ts';
 import { rendersRedirect, SITEMAP_ENTRY_LIMIT, sitemapFilter } from '../lib/site/sitemap.ts';
-import { formatCount } from '../lib/shared/format.ts';
 
 /**
  * `@astrojs/sitemap` (an index of sitemaps of SITEMAP_ENTRY_LIMIT URLs each) without the pages that are not the
@@ -40,7 +39,7 @@ export default function sitemap(): AstroIntegration[] {
         for (const pattern of unlistedRoutes) {
           for (const file of assets.get(pattern) ?? []) unlisted.add(outputPath(relative(out, fileURLToPath(file))));
         }
-        logger.info(`the sitemap leaves out the pages of ${unlistedRoutes.join(', ')}: ${formatCount(unlisted.size, 'page')}`);
+        logger.info(`the sitemap leaves out the pages of ${unlistedRoutes.join(', ')}: ${unlisted.size === 1 ? '1 page' : `${unlisted.size} pages`}`);
       },
     },
   };

@@ -11,19 +11,14 @@ export function formatDayTitle(iso: string): string {
   return `Papers of ${formatDate(iso)}`;
 }
 
-/** A count and its noun, the one pluraliser: "1 paper", "1,242 files". Nouns here take an "s". */
-export function formatCount(count: number, noun: string): string {
-  return `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 /** "1 upvote", "8 upvotes". */
 export function formatUpvotes(count: number): string {
-  return formatCount(count, 'upvote');
+  return count === 1 ? '1 upvote' : `${count} upvotes`;
 }
 
 /** "1 paper", "8 papers". */
 export function formatPaperCount(count: number): string {
-  return formatCount(count, 'paper');
+  return count === 1 ? '1 paper' : `${count} papers`;
 }
 
 /** The first sentence-sized part of an abstract, for meta descriptions and list teasers. */
@@ -36,7 +31,7 @@ export function summarize(abstract: readonly string[], max = 200): string {
 
 /** "1 author", "4 authors". */
 export function formatAuthorCount(count: number): string {
-  return formatCount(count, 'author');
+  return count === 1 ? '1 author' : `${count} authors`;
 }
 
 /** "4 authors", "1 author", or the organisation's name. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { displayUrl, formatCount, formatDayTitle, formatPaperCount } from '../../../src/lib/shared/format.ts';
+import { displayUrl, formatDayTitle, formatPaperCount } from '../../../src/lib/shared/format.ts';
 
 describe('formatPaperCount', () => {
   test('uses the singular for one', () => {
@@ -18,13 +18,5 @@ describe('displayUrl', () => {
 describe('formatDayTitle', () => {
   test("names a digest day by its date as readers see it", () => {
     expect(formatDayTitle('2024-05-27')).toBe('Papers of 27 May 2024');
-  });
-});
-
-describe('formatCount', () => {
-  test('is the one pluraliser: one noun, the count grouped by thousands', () => {
-    expect(formatCount(1, 'paper')).toBe('1 paper');
-    expect(formatCount(0, 'paper')).toBe('0 papers');
-    expect(formatCount(1242, 'file')).toBe('1,242 files');
   });
 });
