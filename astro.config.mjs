@@ -1,15 +1,10 @@
 // @ts-check
-import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import papershelf from './src/integrations/papershelf.ts';
-import offlineWorker from './src/integrations/offline-worker.ts';
-import searchIndex from './src/integrations/search-index.ts';
-import sitemap from './src/integrations/sitemap-pages.ts';
 
 // PAPERSHELF_SHARD_SIZE splits the search index into shards of that many papers (tests use it on small catalogs): the
 // index and the search page (through the settings papershelf() serves) read it from here.
 const shardSize = Number(process.env.PAPERSHELF_SHARD_SIZE) || undefined;
-const [shelf, recordPublished] = papershelf({ shardSize });
 
 // PAPERSHELF_SITE is the public origin (canonical URLs); PAPERSHELF_BASE a subpath to deploy under, e.g. /shelf/.
 export default defineConfig({
@@ -21,9 +16,8 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   // Tests build fixture sites with their own content cache.
   cacheDir: process.env.PAPERSHELF_CACHE || './node_modules/.astro',
-  // The offline worker is written from the finished index. The record of published URLs is written last, by a build
-  // that got that far.
-  integrations: [shelf, mdx(), searchIndex({ shardSize }), offlineWorker(), ...sitemap(), recordPublished],
+  // One integration: it registers MDX, the search index, the offline worker, the sitemap and the record, in order.
+  integrations: [papershelf({ shardSize })],
   // Two routes claiming one URL lose a page: fail the build instead of warning.
   prerenderConflictBehavior: 'error',
   // Pages whose cacheKey (a hash of what they show) is unchanged are restored from the last build, not re-rendered.

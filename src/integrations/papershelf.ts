@@ -1,8 +1,12 @@
+import mdx from '@astrojs/mdx';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import { lockProject } from './build-lock.ts';
+import offlineWorker from './offline-worker.ts';
+import searchIndex from './search-index.ts';
+import sitemap from './sitemap-pages.ts';
 import { describeSummary, ingest, IngestError, IngestFileError } from '../ingest/ingest.ts';
 import { PAPERS_LOADER } from './papers-loader.ts';
 import { readSettings, type Settings } from '../ingest/settings.ts';
@@ -16,12 +20,14 @@ import { inputError } from '../lib/shared/input-error.ts';
 import { SHARD_SIZE } from '../lib/shared/search-shards.ts';
 
 /**
- * Runs the ingest (seeds → content/papers/*.mdx) before Astro reads the content collections, and again in
- * `astro dev` whenever a digest, a capture-date sidecar or the topic vocabulary changes; after a build, checks it
- * against the record of published URLs. The second integration records the build's new URLs: put it last, so only a
- * build that wholly succeeded is recorded. `shardSize` is the search index's, which the search page needs too.
+ * The catalog's one integration (as Starlight's index.ts): it registers its parts in the order their hooks must run,
+ * then runs the ingest (seeds → content/papers/*.mdx) before Astro reads the content collections, and again in
+ * `astro dev` whenever a digest, a capture-date sidecar or the topic vocabulary changes; after a build, it checks the
+ * build against the record of published URLs. The parts, in order: MDX for editors' notes, the search index, the
+ * offline worker written from the finished index, the sitemap, and last the record of the build's new URLs, so only
+ * a build that wholly succeeded is recorded. `shardSize` is the search index's, which the search page needs too.
  */
-export default function papershelf(options: { shardSize?: number } = {}): [AstroIntegration, AstroIntegration] {
+export default function papershelf(options: { shardSize?: number } = {}): AstroIntegration {
   const shardSize = options.shardSize ?? SHARD_SIZE;
   let settings: Settings;
   let recordWhenDone = () => {};
@@ -33,15 +39,18 @@ export default function papershelf(options: { shardSize?: number } = {}): [Astro
     name: 'papershelf',
     hooks: {
       'astro:config:setup': async ({ command, config, logger, updateConfig }) => {
+        // Integrations added here run their hooks after this one's, in this order (Astro runs added ones in turn).
+        updateConfig({ integrations: [mdx(), searchIndex({ shardSize }), offlineWorker(), ...sitemap(), record] });
         // The environment is read here, once, against the project's root; the rest takes settings as arguments.
         settings = readSettings(process.env, fileURLToPath(config.root));
         // content.config.ts and the catalog read the settings from this module.
         updateConfig({ vite: { plugins: [settingsModule({ contentDir: settings.contentDir, shardSize, redirects: () => redirects })] } });
-        if (command === 'build') guardUnfinishedExit(() => finished, logger);
         let lock: ReturnType<typeof lockProject> | undefined;
         try {
           // One build at a time per content folder and outDir: see build-lock.ts. Finding one running is not a crash.
           lock = lockProject(command, { root: fileURLToPath(config.root), contentDir: settings.contentDir, outDir: fileURLToPath(config.outDir) }, logger);
+          // From here on, an exit before the end of the build is a build that did not finish.
+          if (command === 'build') guardUnfinishedExit(() => finished, logger);
           if (command === 'build') checkRecordAtStart(settings);
           redirects = loadRedirects(settings.contentDir);
           await run(settings, logger);
@@ -132,7 +141,7 @@ export default function papershelf(options: { shardSize?: number } = {}): [Astro
       },
     },
   };
-  return [shelf, record];
+  return shelf;
 }
 
 /** The id content.config.ts and the catalog import the settings they need from: the one way settings reach pages. */

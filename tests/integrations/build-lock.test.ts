@@ -237,7 +237,7 @@ describe('papershelf integration', () => {
     vi.stubEnv('PAPERSHELF_CONTENT', '');
     vi.stubEnv('PAPERSHELF_SEEDS', '');
     try {
-      const setup = papershelf()[0].hooks['astro:config:setup']!;
+      const setup = papershelf().hooks['astro:config:setup']!;
       const options = { command: 'build', config: { root: new URL(`file://${root}/`), outDir: new URL(`file://${root}/dist/`) }, logger, updateConfig: () => {} };
       // Astro prints anything a hook throws under "An unhandled error occurred while running the astro:config:setup hook".
       await expect(setup(options as never)).rejects.toThrow('exit 1');
