@@ -1,4 +1,4 @@
-import { compareFilterNames, compareFilterValues, formatFiltersButton } from '../lib/shared/search-state.ts';
+import { compareFilterNames, compareFilterValues, formatFiltersButton } from '../../lib/shared/search-state.ts';
 import type { PagefindInstance } from './search-page.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { NEEDS_NETWORK_RESULT, offlineNotices, type OfflineSearchState } from '../search/messages.ts';
-import { META_CACHE_TAG, OFFLINE_CHANNEL, type NeedsNetwork, type OfflineStatus } from '../search/protocol.ts';
+import { NEEDS_NETWORK_RESULT, offlineNotices, type OfflineSearchState } from '../messages.ts';
+import { META_CACHE_TAG, OFFLINE_CHANNEL, type NeedsNetwork, type OfflineStatus } from '../protocol.ts';
 import type { PagefindInstance } from './search-page.ts';
 
 /** The search page's two notices: one on searching offline at all, one on the current search's words. */

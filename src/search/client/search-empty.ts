@@ -4,7 +4,7 @@ import type { PagefindInstance } from './search-page.ts';
  * Shows the search page's empty state (src/components/SearchEmpty.astro) when a search settles with no results, and
  * hides it while a search runs or once one finds papers. In faceted mode the only search without results is one
  * whose words or filters match nothing, or, offline, one whose index is not kept: `allow(false)` keeps it hidden then
- * (src/scripts/offline-search.ts says what is missing instead).
+ * (src/search/client/offline-search.ts says what is missing instead).
  */
 export function showEmptyState(section: HTMLElement, instance: PagefindInstance): { allow: (allowed: boolean) => void } {
   let found: number | undefined; // undefined while a search runs

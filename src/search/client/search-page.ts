@@ -1,4 +1,4 @@
-import { differsBeyondQuery, searchParamsFromState, SORTS, stateFromSearchParams, type SearchState, type SortName, type TopicNames } from '../lib/shared/search-state.ts';
+import { differsBeyondQuery, searchParamsFromState, SORTS, stateFromSearchParams, type SearchState, type SortName, type TopicNames } from '../../lib/shared/search-state.ts';
 
 /** One result as Pagefind's search returns it: its text loads from a fragment file when the result is shown. */
 export interface PagefindHit {
