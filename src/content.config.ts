@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
-import { contentDir } from 'virtual:papershelf/settings';
+import { contentDir, vocabularyFile } from 'virtual:papershelf/settings';
 import { file } from 'astro/loaders';
 import { papersLoader } from './integrations/papers-loader.ts';
 import { digestSchema, paperItemSchema, topicSchema } from './lib/schema.ts';
@@ -14,7 +14,7 @@ const papers = defineCollection({
 
 /** The topic vocabulary: id (URL key), name, description, and the terms that assign it. */
 const topics = defineCollection({
-  loader: file(`${contentDir}/topics.yaml`),
+  loader: file(vocabularyFile),
   schema: topicSchema,
 });
 

@@ -2,6 +2,8 @@
 declare module 'virtual:papershelf/settings' {
   /** The content folder, absolute: where the ingest wrote the items. */
   export const contentDir: string;
+  /** The topic vocabulary's file, absolute (`<content>/topics.yaml`). */
+  export const vocabularyFile: string;
   /** Papers per shard of the search index (src/lib/shared/search-shards.ts): the search page merges the shards. */
   export const shardSize: number;
   /** The operator's redirects (content/redirects.yaml): paths below the base, without their leading `/`. */

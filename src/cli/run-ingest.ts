@@ -4,8 +4,8 @@ import { describeSummary, ingest, IngestError, IngestFileError } from '../ingest
 import { readSettings } from '../ingest/settings.ts';
 
 // `npm run ingest [-- --allow-invalid]`: turns seeds/*.txt into content/papers/*.mdx and prints a summary.
-const settings = readSettings();
-if (process.argv.includes('--allow-invalid')) settings.allowInvalid = true;
+// The flag is the environment's setting by another name, read as the settings are read: nothing mutates them after.
+const settings = readSettings(process.argv.includes('--allow-invalid') ? { ...process.env, PAPERSHELF_ALLOW_INVALID: '1' } : process.env);
 let lock: { release: () => void } | undefined;
 try {
   // Never while a build or the dev server writes the same content folder (see build-lock.ts).

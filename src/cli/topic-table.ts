@@ -15,7 +15,7 @@ const args = process.argv.slice(2);
 const folders = [...args.filter((arg) => !arg.startsWith('--')), ...(args.includes('--real') ? [REAL_CORPUS] : [])];
 if (folders.length === 0) folders.push(settings.seedsDir);
 
-const vocabularyPath = join(settings.contentDir, 'topics.yaml');
+const vocabularyPath = settings.vocabularyFile;
 const vocabulary: unknown = parseYaml(readFileSync(vocabularyPath, 'utf8'));
 const problem = vocabularyProblem(vocabulary);
 if (problem) {

@@ -33,7 +33,7 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
   const indexPath = join(settings.contentDir, DIGEST_INDEX);
   const recordedYears = await readRecordedYears(indexPath, where);
   const { digests, problems, ignored } = readDigests(settings, where, recordedYears);
-  const vocabulary = await readVocabulary(join(settings.contentDir, 'topics.yaml'));
+  const vocabulary = await readVocabulary(settings.vocabularyFile);
   const papersDir = join(settings.contentDir, 'papers');
   const names = await readdir(papersDir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;

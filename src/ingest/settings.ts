@@ -1,5 +1,8 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { isIsoDate } from '../lib/digest/date.ts';
+
+/** The topic vocabulary's file name in the content folder. */
+export const VOCABULARY_FILE = 'topics.yaml';
 
 /** Where the catalog's inputs live, how strict the ingest is, and what day it is; read once from the environment. */
 export interface Settings {
@@ -18,6 +21,8 @@ export interface Settings {
    * although items exist (see url-record.ts readRecordAtStart).
    */
   newCatalog: boolean;
+  /** The topic vocabulary, `<content>/topics.yaml`: the one spelling of its path. */
+  vocabularyFile: string;
 }
 
 /**
@@ -25,14 +30,16 @@ export interface Settings {
  * that reads the clock: everything after it takes "today" as an argument.
  */
 export function readSettings(env: NodeJS.ProcessEnv = process.env, root = process.cwd(), now = new Date()): Settings {
+  const contentDir = resolve(root, env.PAPERSHELF_CONTENT || 'content');
   const today = env.PAPERSHELF_TODAY || now.toISOString().slice(0, 10);
   if (!isIsoDate(today)) throw new Error(`PAPERSHELF_TODAY is "${today}"; expected a date as YYYY-MM-DD`);
   return {
     root,
     seedsDir: resolve(root, env.PAPERSHELF_SEEDS || 'seeds'),
-    contentDir: resolve(root, env.PAPERSHELF_CONTENT || 'content'),
+    contentDir,
     allowInvalid: ['1', 'true', 'yes'].includes((env.PAPERSHELF_ALLOW_INVALID ?? '').toLowerCase()),
     today,
     newCatalog: ['1', 'true', 'yes'].includes((env.PAPERSHELF_NEW_CATALOG ?? '').toLowerCase()),
+    vocabularyFile: join(contentDir, VOCABULARY_FILE),
   };
 }

@@ -44,7 +44,7 @@ export default function papershelf(options: { shardSize?: number } = {}): AstroI
         // The environment is read here, once, against the project's root; the rest takes settings as arguments.
         settings = readSettings(process.env, fileURLToPath(config.root));
         // content.config.ts and the catalog read the settings from this module.
-        updateConfig({ vite: { plugins: [settingsModule({ contentDir: settings.contentDir, shardSize, redirects: () => redirects })] } });
+        updateConfig({ vite: { plugins: [settingsModule({ contentDir: settings.contentDir, vocabularyFile: settings.vocabularyFile, shardSize, redirects: () => redirects })] } });
         let lock: ReturnType<typeof lockProject> | undefined;
         try {
           // One build at a time per content folder and outDir: see build-lock.ts. Finding one running is not a crash.
@@ -62,7 +62,7 @@ export default function papershelf(options: { shardSize?: number } = {}): AstroI
         lock?.ingested();
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
-        const vocabulary = `${settings.contentDir}${sep}topics.yaml`;
+        const vocabulary = settings.vocabularyFile;
         server.watcher.add([settings.seedsDir, vocabulary]);
         let queue = Promise.resolve();
         server.watcher.on('all', (_event, file) => {
@@ -151,6 +151,8 @@ const SETTINGS_MODULE = 'virtual:papershelf/settings';
 interface ServedSettings {
   /** The content folder, as the ingest used it. */
   contentDir: string;
+  /** The topic vocabulary's file. */
+  vocabularyFile: string;
   /** Papers per shard of the search index: the search page merges the shards. */
   shardSize: number;
   /** The operator's redirects, read when the build starts. */
@@ -165,7 +167,7 @@ function settingsModule(served: ServedSettings): NonNullable<NonNullable<AstroCo
     name: 'papershelf-settings',
     resolveId: (id: string) => (id === SETTINGS_MODULE ? resolved : undefined),
     load: (id: string) =>
-      id === resolved ? [line('contentDir', served.contentDir), line('shardSize', served.shardSize), line('redirects', served.redirects())].join('\n') : undefined,
+      id === resolved ? [line('contentDir', served.contentDir), line('vocabularyFile', served.vocabularyFile), line('shardSize', served.shardSize), line('redirects', served.redirects())].join('\n') : undefined,
   };
 }
 
