@@ -27,7 +27,7 @@ export function checkAnswer(bytes: Uint8Array): { papers: number } | { problem: 
     const result = entrySchema.safeParse(entry);
     return result.success ? [] : [`entry ${index + 1} of ${json.length} ${entryProblem(entry, result.error.issues[0]?.path ?? [])}`];
   });
-  if (bad.length > 0) return { problem: bad.length === 1 ? bad[0]! : `${bad[0]} (and ${bad.length - 1} more entries with problems)` };
+  if (bad.length > 0) return { problem: bad.length === 1 ? bad[0]! : `${bad[0]} (and ${bad.length - 1} more ${bad.length === 2 ? 'entry' : 'entries'} with problems)` };
   return { papers: json.length };
 }
 

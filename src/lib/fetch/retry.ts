@@ -13,7 +13,8 @@ export function readRetryAfter(header: string | null | undefined, now: Date): nu
   const value = header?.trim();
   if (!value) return undefined;
   if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
+  // An HTTP date names its weekday and month; without a letter, Date.parse would read "-1" or "1.5" as a year.
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now.getTime());
 }
 
