@@ -19,12 +19,18 @@ if ('help' in read) {
   console.error(`npm run fetch: ${read.problem}\n${USAGE}`);
   process.exitCode = 2;
 } else {
-  const outcomes = await fetchDays(read.options, {
-    seedsDir: settings.seedsDir,
-    root: settings.root,
-    onDay: (outcome) => (outcome.kind === 'failed' ? console.error : console.log)(describeDay(outcome)),
-    onRetry: console.warn,
-  });
-  console.log(describeRun(outcomes));
-  if (outcomes.some((outcome) => outcome.kind === 'failed')) process.exitCode = 1;
+  try {
+    const outcomes = await fetchDays(read.options, {
+      seedsDir: settings.seedsDir,
+      root: settings.root,
+      onDay: (outcome) => (outcome.kind === 'failed' ? console.error : console.log)(describeDay(outcome)),
+      onRetry: console.warn,
+    });
+    console.log(describeRun(outcomes));
+    if (outcomes.some((outcome) => outcome.kind === 'failed')) process.exitCode = 1;
+  } catch (error) {
+    // A seeds folder that cannot be made (EACCES, a file in its place) is the machine's state, not a bug: no stack.
+    console.error((error as { code?: unknown }).code ? `npm run fetch: ${(error as Error).message}` : error);
+    process.exitCode = 1;
+  }
 }

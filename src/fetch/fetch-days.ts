@@ -16,6 +16,7 @@ export interface FetchContext {
   root: string;
   /** Waits between retries; `setTimeout` unless a test records the waits instead. */
   sleep?: (ms: number) => Promise<unknown>;
+  /** The clock a Retry-After date is read against. */
   now?: () => Date;
   /** Told each day's outcome as soon as it is known, so a long range reports as it goes. */
   onDay?: (outcome: DayOutcome) => void;
