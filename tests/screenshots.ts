@@ -1,15 +1,18 @@
 // `npm run screenshots`: photographs the built site (dist/, built first only if missing) in Debian's Chromium: the home
-// page, a paper, a digest (when the site has digest pages) and the search page, light and dark, desktop and phone,
-// into docs/screenshots/<page>-<device>-<scheme>.png. A page is taken once it has loaded (and, for search, once its
-// results are drawn): events, never a clock.
+// page, a paper, a paper with arXiv links and named authors (when a JSON digest gave one), a digest (when the site has
+// digest pages) and the search page, light and dark, desktop and phone, into docs/screenshots/<page>-<device>-<scheme>.png.
+// A page is taken once it has loaded (and, for search, once its results are drawn): events, never a clock.
+// `npm run screenshots -- --dist=<folder> --pages=paper-arxiv` photographs another build, and only the pages named.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, resultTitles, serveSite } from './browser/browser.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const dist = join(root, 'dist');
+const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const dist = option('dist') ? resolve(option('dist')!) : join(root, 'dist');
+const only = option('pages')?.split(',');
 const out = join(root, 'docs/screenshots');
 // The base the site was built for; a build made here uses PAPERSHELF_BASE too.
 const base = process.env.PAPERSHELF_BASE || '/';
@@ -31,6 +34,19 @@ const pages: { name: string; open: (page: Page, home: string) => Promise<boolean
       const card = page.locator('.card').filter({ has: page.locator('.badge') }).first();
       const link = (await card.count()) > 0 ? card.locator('.card-title a') : page.locator('.card-title a').first();
       await page.goto(new URL((await link.getAttribute('href'))!, home).href);
+      return true;
+    },
+  },
+  {
+    // A paper a JSON digest listed, with the most authors among the first page of papers: its links and its fold.
+    name: 'paper-arxiv',
+    open: async (page, home) => {
+      await page.goto(new URL('papers/', home).href);
+      const cards = page.locator('.card').filter({ has: page.locator('a.badge[href^="https://arxiv.org/abs/"]') });
+      if ((await cards.count()) === 0) return false;
+      const others = await cards.locator('.meta > span:not(.upvotes)').allTextContents();
+      const most = others.map((byline) => Number(/ and (\d+) others$/.exec(byline)?.[1] ?? 0)).reduce((best, count, index, all) => (count > all[best]! ? index : best), 0);
+      await page.goto(new URL((await cards.nth(most).locator('.card-title a').getAttribute('href'))!, home).href);
       return true;
     },
   },
@@ -66,6 +82,7 @@ async function photograph(browser: Browser, home: string): Promise<string[]> {
       const context = await browser.newContext({ ...device.options, colorScheme: scheme, serviceWorkers: 'block' });
       const page = await context.newPage();
       for (const { name, open } of pages) {
+        if (only && !only.includes(name)) continue;
         if (!(await open(page, home))) {
           skipped.add(name);
           continue;
@@ -81,7 +98,7 @@ async function photograph(browser: Browser, home: string): Promise<string[]> {
   return written;
 }
 
-if (!existsSync(join(dist, 'index.html'))) {
+if (!existsSync(join(dist, 'index.html')) && option('dist') === undefined) {
   console.log('dist/ has no build: running npm run build first');
   const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);

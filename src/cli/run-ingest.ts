@@ -3,7 +3,7 @@ import { takeLocks } from '../integrations/build-lock.ts';
 import { describeSummary, ingest, IngestError, IngestFileError } from '../ingest/ingest.ts';
 import { readSettings } from '../ingest/settings.ts';
 
-// `npm run ingest [-- --allow-invalid]`: turns seeds/*.txt into content/papers/*.mdx and prints a summary.
+// `npm run ingest [-- --allow-invalid]`: turns seeds/*.txt and seeds/*.json into content/papers/*.mdx and prints a summary.
 // The flag is the environment's setting by another name, read as the settings are read: nothing mutates them after.
 const settings = readSettings(process.argv.includes('--allow-invalid') ? { ...process.env, PAPERSHELF_ALLOW_INVALID: '1' } : process.env);
 let lock: { release: () => void } | undefined;

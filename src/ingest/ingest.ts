@@ -15,7 +15,7 @@ import { readDigests } from './seeds.ts';
 import type { IngestSummary } from './summary.ts';
 import { readVocabulary } from './vocabulary.ts';
 
-// The ingest: seeds/*.txt → content/papers/*.mdx and content/digests.json. One module a job, in this folder; the
+// The ingest: seeds/*.txt and seeds/*.json → content/papers/*.mdx and content/digests.json. One module a job, in this folder; the
 // Astro integration (src/integrations/papershelf.ts) and the CLI (src/cli/run-ingest.ts) are thin shells around it.
 
 export { describeSummary, type IngestSummary, type ReportLine } from './summary.ts';

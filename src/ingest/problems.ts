@@ -1,5 +1,5 @@
 import { relative, sep } from 'node:path';
-import type { DigestProblem } from '../lib/digest/types.ts';
+import { placeOf, type DigestProblem } from '../lib/digest/types.ts';
 import { printable } from '../lib/shared/printable.ts';
 
 // What the ingest could not use, and how it says so: problems at `file:line`, the errors that stop it, and the
@@ -15,6 +15,8 @@ export interface Problem {
   line: number;
   message: string;
   kind: DigestProblem['kind'] | 'item' | 'held';
+  /** In a JSON digest, the entry's number (see DigestProblem). */
+  entry?: number;
 }
 
 /** An ingest that must not publish: it carries every problem found. */
@@ -46,7 +48,7 @@ export class IngestFileError extends Error {
 
 /** A problem as every report prints it, with control characters escaped. */
 export function formatProblem(problem: Problem): string {
-  return printable(`${problem.file}:${problem.line}: ${problem.message}`);
+  return printable(`${placeOf(problem)}: ${problem.message}`);
 }
 
 /** Orders problems by file, then line. */
@@ -65,8 +67,8 @@ export function fileError(error: NodeJS.ErrnoException, path: string, action: 'r
     EPERM: ['operation not permitted', `Check the permissions and attributes of ${path}, then run again.`],
     EROFS: ['the file system is read-only', 'Build from a copy of the project on a writable disk.'],
     ENOSPC: ['the disk is full', 'Free some space, then run again.'],
-    EISDIR: ['it is a folder', `Move or rename ${path}; a digest is a .txt file.`],
-    ENOTFILE: ['it is not a regular file (a folder, a named pipe, a socket or a device)', `Move or rename ${path}; a digest is a .txt file.`],
+    EISDIR: ['it is a folder', `Move or rename ${path}; a digest is a .txt or .json file.`],
+    ENOTFILE: ['it is not a regular file (a folder, a named pipe, a socket or a device)', `Move or rename ${path}; a digest is a .txt or .json file.`],
     ENOTDIR: ['a part of the path is not a folder', `Check the path ${path}.`],
     ENOENT: ['it does not exist', `Check the path ${path}.`],
     EMFILE: ['too many open files', 'Raise the open-file limit (ulimit -n), then run again.'],

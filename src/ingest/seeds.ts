@@ -2,6 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, s
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { isIsoDate } from '../lib/digest/date.ts';
+import { parseApiDigest } from '../lib/digest/api.ts';
 import { decodeDigest } from '../lib/digest/decode.ts';
 import { parseDigest, sidecarName } from '../lib/digest/parse.ts';
 import type { ParsedDigest } from '../lib/digest/types.ts';
@@ -11,8 +12,8 @@ import { fileError, type Problem } from './problems.ts';
 // The seeds folder: every digest read, decoded and parsed, with its capture-date sidecar; every other entry named.
 
 /**
- * Reads, decodes and parses every `*.txt` digest of the seeds folder, with its optional capture-date sidecar; names
- * every other file it ignores. Digest problems name the file from the project root.
+ * Reads, decodes and parses every digest of the seeds folder: each `*.txt` (a copied page) with its optional
+ * capture-date sidecar, each `*.json` (the Daily Papers API's answer); names every other file it ignores. Digest problems name the file from the project root.
  */
 export function readDigests(settings: Settings, where: (path: string) => string, recordedYears: ReadonlyMap<string, number>): { digests: ParsedDigest[]; problems: Problem[]; ignored: string[] } {
   const { seedsDir, today } = settings;
@@ -35,7 +36,7 @@ export function readDigests(settings: Settings, where: (path: string) => string,
       continue;
     }
     if (name.endsWith('.meta.yaml') && files.has(name.replace(/\.meta\.yaml$/, '.txt'))) continue; // a digest's sidecar
-    if (!name.endsWith('.txt')) {
+    if (!name.endsWith('.txt') && !name.endsWith('.json')) {
       ignored.push(name.endsWith('.meta.yaml') ? `${name} (a capture date for no digest)` : name);
       continue;
     }
@@ -56,13 +57,18 @@ export function readDigests(settings: Settings, where: (path: string) => string,
       ignored.push(`${name} (empty)`);
       continue;
     }
-    const sidecar = sidecarName(name);
-    const capturedOn = files.has(sidecar) ? readCaptureDate(join(seedsDir, sidecar), where, problems) : undefined;
-    const digest = parseDigest(decoded.text, { file: name, capturedOn, today, recordedYear: recordedYears.get(name) });
+    const digest = name.endsWith('.json') ? parseApiDigest(decoded.text, { file: name, today }) : parseTextDigest(decoded.text, name);
     digests.push(digest);
     problems.push(...digest.problems.map((problem) => ({ ...problem, file: where(join(seedsDir, problem.file)) })));
   }
   return { digests, problems, ignored };
+
+  /** A text digest, with the capture date its sidecar states (JSON digests need none: their dates have years). */
+  function parseTextDigest(text: string, name: string): ParsedDigest {
+    const sidecar = sidecarName(name);
+    const capturedOn = files.has(sidecar) ? readCaptureDate(join(seedsDir, sidecar), where, problems) : undefined;
+    return parseDigest(text, { file: name, capturedOn, today, recordedYear: recordedYears.get(name) });
+  }
 }
 
 /**

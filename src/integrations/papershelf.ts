@@ -66,7 +66,7 @@ export default function papershelf(options: { shardSize?: number } = {}): AstroI
         server.watcher.add([settings.seedsDir, vocabulary]);
         let queue = Promise.resolve();
         server.watcher.on('all', (_event, file) => {
-          const isInput = (file.startsWith(settings.seedsDir + sep) && /\.(txt|meta\.yaml)$/.test(file)) || file === vocabulary;
+          const isInput = (file.startsWith(settings.seedsDir + sep) && /\.(txt|json|meta\.yaml)$/.test(file)) || file === vocabulary;
           if (!isInput) return;
           // One ingest at a time; a failing one is logged and the server keeps the last good content.
           queue = queue.then(async () => {

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { ARXIV_ID } from './digest/api.ts';
 import type { Byline } from './digest/types.ts';
 
 // The one description of each shape the catalog stores: the content collections, the ingest's checks and the types
@@ -65,6 +66,10 @@ export const itemSchema = z
     upvotes: z.number().int().nonnegative(),
     authors: z.number().int().positive().optional(),
     organization: z.object({ handle: z.string(), name: z.string() }).optional(),
+    /** The arXiv id (`2405.15738`), when a digest states it: the Daily Papers API's answer does, a copied page does not. */
+    arxiv: z.string().regex(ARXIV_ID, 'expected an arXiv id such as 2405.15738').optional(),
+    /** The authors' names in order, hidden authors left out, when a digest names them (the API's answer does). */
+    authorNames: z.array(z.string().min(1)).optional(),
     /** Topic ids, best match first. */
     topics: z.array(z.string()).min(1),
     code: z.array(webUrl),

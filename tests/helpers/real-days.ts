@@ -15,3 +15,16 @@ export function realDayFiles(): string[] {
   if (files.length === 0) throw new Error(`no real digests in ${realDaysDir}`);
   return files;
 }
+
+/**
+ * The Daily Papers API's answers for the same 157 days (`../shared/real/api-2024/YYYY-MM-DD.json`), read where they
+ * are; a missing folder throws.
+ */
+export const realApiDaysDir = join(repoRoot, '../shared/real/api-2024');
+
+/** The API answers' file names (`2024-05-27.json`), in order. */
+export function realApiDayFiles(): string[] {
+  const files = readdirSync(realApiDaysDir).filter((name) => /^\d{4}-\d{2}-\d{2}\.json$/.test(name)).sort();
+  if (files.length === 0) throw new Error(`no API answers in ${realApiDaysDir}`);
+  return files;
+}

@@ -114,13 +114,13 @@ describe('every entry is a page, a reported merge or a reported problem', () => 
   test('says in one line which files of the seeds folder are not digests: other types, folders, empty digests', async () => {
     const site = await createFixtureSite();
     await writeFile(join(site.seedsDir, 'notes.md'), '# notes\n');
-    await writeFile(join(site.seedsDir, 'dump.json'), '{}\n');
+    await writeFile(join(site.seedsDir, 'dump.csv'), 'a,b\n');
     await writeFile(join(site.seedsDir, '009_empty.txt'), '\n \n');
     await mkdir(join(site.seedsDir, 'x.txt')); // a folder named like a digest: never EISDIR
     const summary = await ingest(settingsOf(site), quiet);
-    expect(summary.ignored).toEqual(['009_empty.txt (empty)', 'dump.json', 'notes.md', 'x.txt/ (a folder)']);
+    expect(summary.ignored).toEqual(['009_empty.txt (empty)', 'dump.csv', 'notes.md', 'x.txt/ (a folder)']);
     const lines = describeSummary(summary).filter((line) => line.text.startsWith('ignored'));
-    expect(lines).toEqual([{ level: 'warn', text: 'ignored in the seeds folder (not digests): 009_empty.txt (empty), dump.json, notes.md, x.txt/ (a folder)' }]);
+    expect(lines).toEqual([{ level: 'warn', text: 'ignored in the seeds folder (not digests): 009_empty.txt (empty), dump.csv, notes.md, x.txt/ (a folder)' }]);
   });
 });
 

@@ -1,4 +1,5 @@
-import { formatByline, formatDate, formatUpvotes, summarize } from '../shared/format.ts';
+import { formatDate, formatUpvotes, shortByline, summarize } from '../shared/format.ts';
+import { arxivLinks, type ArxivLink } from '../papers/arxiv.ts';
 import type { Paper } from '../papers/model.ts';
 
 /** What a paper card shows, every value ready to render: the card itself decides nothing. */
@@ -9,8 +10,10 @@ export interface PaperCard {
   date: string;
   /** `9 January 2024`. */
   dateLabel: string;
-  /** "3 authors" or the organisation's name. */
+  /** "3 authors", "Wenyi Hong and 35 others" when the authors are named, or the organisation's name. */
   byline: string;
+  /** The paper on arXiv (abstract, PDF) and Hugging Face, when its arXiv id is known. */
+  arxiv?: ArxivLink[];
   /** "12 upvotes"; absent when the paper has none, so a zero takes no room. */
   upvotes?: string;
   /** The first code repository, for the card's "Code" badge; absent when the paper names none. */
@@ -20,14 +23,18 @@ export interface PaperCard {
   teaser: string;
 }
 
-/** The card of one paper in a list: title, date, byline, topics, a code badge when it has code, upvotes when any. */
-export function paperCard(paper: Pick<Paper, 'slug' | 'title' | 'date' | 'byline' | 'upvotes' | 'code' | 'abstract'> & { topicLinks: PaperCard['topics'] }): PaperCard {
+/**
+ * The card of one paper in a list: title, date, byline, topics, a code badge when it has code, arXiv, PDF and Hugging
+ * Face badges when its arXiv id is known, upvotes when any.
+ */
+export function paperCard(paper: Pick<Paper, 'slug' | 'title' | 'date' | 'byline' | 'upvotes' | 'code' | 'abstract' | 'arxiv' | 'authorNames'> & { topicLinks: PaperCard['topics'] }): PaperCard {
   return {
     slug: paper.slug,
     title: paper.title,
     date: paper.date,
     dateLabel: formatDate(paper.date),
-    byline: formatByline(paper.byline),
+    byline: shortByline(paper.byline, paper.authorNames),
+    ...(paper.arxiv !== undefined && { arxiv: arxivLinks(paper.arxiv) }),
     ...(paper.upvotes > 0 && { upvotes: formatUpvotes(paper.upvotes) }),
     ...(paper.code.length > 0 && { code: paper.code[0] }),
     topics: paper.topicLinks,

@@ -3,6 +3,25 @@ import { findPaperLinks, type FindLink } from './find-links.ts';
 import { displayUrl } from '../shared/format.ts';
 import { relatedPapers, type RelatablePaper } from '../papers/related.ts';
 import { dayLink, type DayLink } from './days.ts';
+import { arxivLinks, type ArxivLink } from '../papers/arxiv.ts';
+
+/** How many names a paper's page shows before it folds the rest ("and 26 more"). */
+export const AUTHORS_SHOWN = 10;
+
+/** A paper's authors as its page shows them: the first few, and the rest folded; a list barely longer is not folded. */
+export interface AuthorList {
+  shown: string[];
+  folded: string[];
+  /** "and 26 more": the fold's summary; absent when nothing is folded. */
+  more?: string;
+}
+
+/** The authors' names of a paper's page: all of them up to AUTHORS_SHOWN + 2, else the first AUTHORS_SHOWN and a fold. */
+export function authorList(names: readonly string[]): AuthorList {
+  if (names.length <= AUTHORS_SHOWN + 2) return { shown: [...names], folded: [] };
+  const folded = names.slice(AUTHORS_SHOWN);
+  return { shown: names.slice(0, AUTHORS_SHOWN), folded, more: `and ${folded.length} more` };
+}
 
 /** A paper as another paper's page links it. */
 export interface PaperLink {
@@ -16,6 +35,11 @@ export interface PaperContext {
   /** Whether a digest without a listing date lists it too (such a digest has no page to link). */
   inUndated: boolean;
   place?: DayLink & { previous?: PaperLink; next?: PaperLink };
+  /** The paper on arXiv (abstract, PDF) and Hugging Face, when a digest gave its arXiv id: the page's first links. */
+  arxiv?: ArxivLink[];
+  /** The authors by name, when a digest names them. */
+  authors?: AuthorList;
+  /** Searches for the title, for a paper without an arXiv id (empty when it has one). */
   find: FindLink[];
   /** The paper's code links, then its project links, as its page shows them. */
   links: { kind: 'Code' | 'Project'; href: string; text: string }[];
@@ -30,7 +54,7 @@ export interface PaperPageSource<P> {
 }
 
 /** The parts of a paper's page: its context, its related papers, its listing dates. */
-export function paperPages<P extends RelatablePaper & { code: string[]; links: string[] }>({ papers, papersBySlug, listings, undatedPapers }: PaperPageSource<P>) {
+export function paperPages<P extends RelatablePaper & { code: string[]; links: string[]; arxiv?: string; authorNames?: string[] }>({ papers, papersBySlug, listings, undatedPapers }: PaperPageSource<P>) {
   const paperLink = (slug: string | undefined): PaperLink | undefined => {
     const paper = slug === undefined ? undefined : papersBySlug.get(slug);
     return paper && { slug: paper.slug, title: paper.title };
@@ -54,7 +78,9 @@ export function paperPages<P extends RelatablePaper & { code: string[]; links: s
         listedIn: (listings.dates.get(paper.slug) ?? []).map((date) => dayLink({ date })),
         inUndated: undatedPapers.has(paper.slug),
         ...(place && { place: { ...dayLink(place), ...(previous && { previous }), ...(next && { next }) } }),
-        find: findPaperLinks(paper.title),
+        ...(paper.arxiv !== undefined && { arxiv: arxivLinks(paper.arxiv) }),
+        ...(paper.authorNames !== undefined && paper.authorNames.length > 0 && { authors: authorList(paper.authorNames) }),
+        find: paper.arxiv === undefined ? findPaperLinks(paper.title) : [],
         links: [
           ...paper.code.map((href) => ({ kind: 'Code' as const, href, text: displayUrl(href) })),
           ...paper.links.map((href) => ({ kind: 'Project' as const, href, text: displayUrl(href) })),

@@ -56,6 +56,8 @@ export function toCatalogPaper<E extends PaperEntry>(entry: E, vocabulary: Reado
     code: data.code,
     links: data.links,
     digests: data.digests,
+    ...(data.arxiv !== undefined && { arxiv: data.arxiv }),
+    ...(data.authorNames !== undefined && { authorNames: data.authorNames }),
     digest: data.generated?.digest,
     hasNotes: (entry.body ?? '').trim() !== '',
     entry,

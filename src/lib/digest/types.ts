@@ -27,6 +27,10 @@ export interface DigestEntry {
   /** ISO date, `YYYY-MM-DD`. */
   date: string;
   upvotes: number;
+  /** The arXiv id, when the digest states it (the API's answer does; a text copy does not). */
+  arxiv?: string;
+  /** The authors' names in order, hidden authors left out, when the digest names them (the API's answer does). */
+  authorNames?: string[];
 }
 
 /**
@@ -45,6 +49,8 @@ interface ProblemBase {
   line: number;
   /** The 1-based column on that line, when one character is the cause. */
   column?: number;
+  /** In a JSON digest, the entry's number in the list (the first is 1), which `line` holds too. */
+  entry?: number;
   /** What is wrong and, when it is not obvious, what to do about it. */
   message: string;
 }
@@ -72,5 +78,13 @@ export interface ParsedDigest {
 
 /** Formats a problem the way every report prints it. */
 export function formatProblem(problem: DigestProblem): string {
-  return `${problem.file}:${problem.line}: ${problem.message}`;
+  return `${placeOf(problem)}: ${problem.message}`;
+}
+
+/**
+ * Where a problem is: `seeds/x.txt:19` for a line of a text digest; a JSON digest's file alone
+ * (`seeds/2024-05-27.json`), since its message names the entry (`entry 3: paper.title: …`).
+ */
+export function placeOf(problem: { file: string; line: number; entry?: number }): string {
+  return problem.entry === undefined ? `${problem.file}:${problem.line}` : problem.file;
 }

@@ -1,4 +1,4 @@
-import { abstractKey } from '../papers/identity.ts';
+import { abstractKey, arxivKey } from '../papers/identity.ts';
 import type { PublishedPaper } from '../papers/model.ts';
 import { FRONTMATTER, splitItem } from './item.ts';
 
@@ -35,13 +35,14 @@ export function readItemIdentity(text: string): ItemIdentity {
   const slug = typeof data.slug === 'string' ? data.slug : undefined;
   const date = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : data.date;
   if (typeof data.key !== 'string' || slug === undefined || typeof date !== 'string') return { generated, slug };
-  return { generated, slug, title: typeof data.title === 'string' ? data.title : undefined, paper: { key: data.key, slug, date, title: titleOf, abstract: abstractOf } };
+  const arxiv = typeof data.arxiv === 'string' ? { arxiv: arxivKey(data.arxiv) } : {};
+  return { generated, slug, title: typeof data.title === 'string' ? data.title : undefined, paper: { key: data.key, slug, date, ...arxiv, title: titleOf, abstract: abstractOf } };
 }
 
 /** A double-quoted YAML scalar on one line, with only the escapes YAML defines (and no `\U`, which may be out of range). */
 const QUOTED = String.raw`"(?:[^"\\\r\n]|\\(?:[0abtnvfre "/\\N_LP\t]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}))*"`;
 /** A line of frontmatter as the generator writes it: a top-level key with a quoted, integer or empty-list value or none. */
-const TOP_LINE = new RegExp(String.raw`^([a-z]+):(?: (${QUOTED}|-?\d+|\[\]))?$`);
+const TOP_LINE = new RegExp(String.raw`^([a-z][A-Za-z]*):(?: (${QUOTED}|-?\d+|\[\]))?$`);
 /** A line under a top-level key with no value: a list item or a nested key, each quoted or an integer. */
 const NESTED_LINE = new RegExp(String.raw`^  (?:(-)|([a-z]+):) (?:${QUOTED}|-?\d+)$`);
 
@@ -50,7 +51,7 @@ const NESTED_LINE = new RegExp(String.raw`^  (?:(-)|([a-z]+):) (?:${QUOTED}|-?\d
  * plain keys with quoted or integer values, lists and maps one level deep), read line by line; undefined for any
  * other item, which then needs the YAML parser. For every item it accepts, the parser would read the same values.
  */
-export function readGeneratedIdentity(text: string): { key: string; slug: string; date: string; title?: string } | undefined {
+export function readGeneratedIdentity(text: string): { key: string; slug: string; date: string; title?: string; arxiv?: string } | undefined {
   const match = FRONTMATTER.exec(text);
   if (!match?.[1]) return undefined;
   const lines = match[1].split('\n');
@@ -87,7 +88,9 @@ export function readGeneratedIdentity(text: string): { key: string; slug: string
   const slug = plainString(top.get('slug'));
   const date = plainString(top.get('date'));
   if (!top.has('generated') || key === undefined || slug === undefined || date === undefined) return undefined;
-  return { key, slug, date, title: plainString(top.get('title')) };
+  const arxiv = top.has('arxiv') ? plainString(top.get('arxiv')) : undefined;
+  if (top.has('arxiv') && arxiv === undefined) return undefined; // an id written unlike the generator's: the parser reads it
+  return { key, slug, date, title: plainString(top.get('title')), ...(arxiv !== undefined && { arxiv: arxivKey(arxiv) }) };
 }
 
 /**

@@ -71,7 +71,7 @@ function shingles(words: readonly string[], pairs: boolean): Set<string> {
   return out;
 }
 
-/** What a listing of a paper says about who it is: its title keys, its date and its abstract. */
+/** What a listing of a paper says about who it is: its title keys, its date, its abstract and its arXiv id. */
 export interface Listing {
   /** `identityKey` of the title: the key items state, and the part of a new paper's identity its slug derives from. */
   title: string;
@@ -83,24 +83,40 @@ export interface Listing {
   abstract: string;
   /** The abstract as listed: compared word by word only when two listings share a name and a date. */
   text: readonly string[];
+  /** `arxivKey` of the arXiv id, when the listing states one (a JSON digest does). */
+  arxiv?: string;
 }
 
-/** A listing's identity, from its title, date and abstract. */
-export function listingOf(entry: { title: string; date: string; abstract: readonly string[] }): Listing {
-  return { title: identityKey(entry.title), name: nameKey(entry.title), date: entry.date, abstract: abstractKey(entry.abstract), text: entry.abstract };
+/** A listing's identity, from its title, date, abstract and arXiv id. */
+export function listingOf(entry: { title: string; date: string; abstract: readonly string[]; arxiv?: string }): Listing {
+  const listing: Listing = { title: identityKey(entry.title), name: nameKey(entry.title), date: entry.date, abstract: abstractKey(entry.abstract), text: entry.abstract };
+  if (entry.arxiv !== undefined) listing.arxiv = arxivKey(entry.arxiv);
+  return listing;
+}
+
+/** An arXiv id without its version: `2405.15738v2` and `2405.15738` are one paper. */
+export function arxivKey(id: string): string {
+  return id.replace(/v\d+$/, '');
+}
+
+/** Whether two arXiv ids (either possibly unknown) can be one paper's: unless both are known and differ. */
+export function arxivAgrees(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
 }
 
 /** Why two listings are one paper, or undefined when they are two. */
-export type SameBecause = 'same title and date' | 'same title and abstract' | 'same abstract and date, reworded title';
+export type SameBecause = 'same arXiv id' | 'same title and date' | 'same title and abstract' | 'same abstract and date, reworded title';
 
 /**
- * Whether two listings are one paper. They are when their titles match (up to case, spacing and prose punctuation,
- * see `nameKey`) and either the abstract matches, or the date does and the abstracts do not clearly differ (see
- * `abstractsDiffer`: an abstract may be revised); or when the abstract and the date match and only the title was
+ * Whether two listings are one paper. When both state an arXiv id, the id decides: one id is one paper, whatever its
+ * titles, and two ids are two papers. Otherwise they are when their titles match (up to case, spacing and prose
+ * punctuation, see `nameKey`) and either the abstract matches, or the date does and the abstracts do not clearly differ
+ * (see `abstractsDiffer`: an abstract may be revised); or when the abstract and the date match and only the title was
  * reworded, as when a later digest fixes a title. Anything else is two papers: "C++ Is Fast Enough" and "C# Is Fast
  * Enough" are two names, and one name and date with two unrelated abstracts are two papers.
  */
 export function samePaper(a: Listing, b: Listing): SameBecause | undefined {
+  if (a.arxiv !== undefined && b.arxiv !== undefined) return a.arxiv === b.arxiv ? 'same arXiv id' : undefined;
   if (a.name === b.name && a.date === b.date && (a.abstract === b.abstract || !abstractsDiffer(a.text, b.text))) return 'same title and date';
   if (a.name === b.name && a.abstract === b.abstract) return 'same title and abstract';
   if (a.date === b.date && a.abstract === b.abstract) return 'same abstract and date, reworded title';
@@ -108,9 +124,12 @@ export function samePaper(a: Listing, b: Listing): SameBecause | undefined {
 }
 
 /**
- * The keys under which a listing meets the listings that may be the same paper, one per rule of `samePaper`: every two
- * listings that share the second or third key are one paper; two that share the first are when `samePaper` says so.
+ * The keys under which a listing meets the listings that may be the same paper, one per rule of `samePaper`: the
+ * title and date, the title and abstract, the date and abstract, and the arXiv id when it has one. Two listings that
+ * share a key are one paper when `samePaper` says so.
  */
-export function meetingKeys(listing: Listing): [string, string, string] {
-  return [`t\u0000${listing.name}\u0000${listing.date}`, `a\u0000${listing.name}\u0000${listing.abstract}`, `d\u0000${listing.date}\u0000${listing.abstract}`];
+export function meetingKeys(listing: Listing): string[] {
+  const keys = [`t\u0000${listing.name}\u0000${listing.date}`, `a\u0000${listing.name}\u0000${listing.abstract}`, `d\u0000${listing.date}\u0000${listing.abstract}`];
+  if (listing.arxiv !== undefined) keys.push(`x\u0000${listing.arxiv}`);
+  return keys;
 }

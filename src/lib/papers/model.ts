@@ -1,7 +1,8 @@
-import type { Byline, DigestEntry, ParsedDigest } from '../digest/types.ts';
+import type { Byline, ParsedDigest } from '../digest/types.ts';
 import type { ItemData } from '../schema.ts';
-import { groupBy } from './group.ts';
-import { listingOf, meetingKeys, nameKey, samePaper, type Listing, type SameBecause } from './identity.ts';
+import { groupListings, linkedBecause, type Listed } from './grouping.ts';
+import { listingOf, samePaper, type Listing, type SameBecause } from './identity.ts';
+import { matchPublished, type PublishedPaper } from './published.ts';
 import { extractLinks } from './links.ts';
 import { assignSlugs } from './slug.ts';
 import { assignTopics, type CompiledVocabulary } from './topics.ts';
@@ -10,29 +11,15 @@ import { assignTopics, type CompiledVocabulary } from './topics.ts';
  * The fields a paper shares with its item, as the item schema (src/lib/schema.ts) states them: one shape, derived,
  * so a field added to the schema is a field of the paper.
  */
-export type PaperFields = Pick<ItemData, 'key' | 'slug' | 'title' | 'abstract' | 'date' | 'upvotes' | 'topics' | 'code' | 'links' | 'digests'>;
+export type PaperFields = Pick<ItemData, 'key' | 'slug' | 'title' | 'abstract' | 'date' | 'upvotes' | 'topics' | 'code' | 'links' | 'digests' | 'arxiv' | 'authorNames'>;
+
+export type { PublishedPaper } from './published.ts';
 
 /** A paper of the catalog: the newest digest's data for one identity, with everything derived from it. */
 export interface Paper extends PaperFields {
   byline: Byline;
   /** Where the data comes from: the newest digest listing the paper, and the line of its title. */
   source: { file: string; line: number };
-}
-
-/** A paper already published as an item: who it is, and its URL slug. */
-export interface PublishedPaper {
-  /** The identity key of its title, as the item states it. */
-  key: string;
-  slug: string;
-  /** `YYYY-MM-DD`, as the item states it. */
-  date: string;
-  /** The title the item states: asked of items whose title key and date a listing shares, to compare names. */
-  title: () => string;
-  /**
-   * The `abstractKey` of the item's abstract. Asked only of items no listing claimed by title and date, and only when
-   * some paper is new: reading it costs a full parse of the item.
-   */
-  abstract: () => string;
 }
 
 /** What building the papers needs besides the digests. */
@@ -69,12 +56,6 @@ export function compareDigests(a: ParsedDigest, b: ParsedDigest): number {
   return byDate !== 0 ? byDate : a.file.localeCompare(b.file);
 }
 
-/** A digest entry with what it says about the paper's identity. */
-interface Listed {
-  entry: DigestEntry;
-  listing: Listing;
-}
-
 /**
  * Merges the entries of all digests into papers, with the newest listing's data. Two entries are one paper when
  * `samePaper` says so, directly or through other listings of it; anything else is two papers. The result does not
@@ -100,6 +81,10 @@ export function mergeListings(digests: readonly ParsedDigest[], options: ModelOp
   groups.forEach((members, index) => {
     const newest = listed[members.at(-1)!]!;
     const { entry } = newest;
+    // What only some digests state (a JSON digest's arXiv id and names) comes from the newest listing that states it.
+    const stating = (has: (entry: (typeof listed)[number]['entry']) => boolean) => members.map((member) => listed[member]!.entry).findLast(has);
+    const arxiv = stating((member) => member.arxiv !== undefined)?.arxiv;
+    const authorNames = stating((member) => member.authorNames !== undefined)?.authorNames;
     const slug = slugs.get(ids[index]!)!;
     const digestsListing: string[] = [];
     for (const member of members) {
@@ -118,6 +103,8 @@ export function mergeListings(digests: readonly ParsedDigest[], options: ModelOp
       ...extractLinks(entry.abstract),
       source: { file: entry.file, line: entry.line },
       digests: digestsListing,
+      ...(arxiv !== undefined && { arxiv }),
+      ...(authorNames !== undefined && { authorNames }),
     });
     for (const member of members.slice(0, -1)) {
       const { entry: merged, listing } = listed[member]!;
@@ -153,108 +140,19 @@ export function buildPapers(digests: readonly ParsedDigest[], options: ModelOpti
 }
 
 /**
- * The listings grouped into papers (union-find over the keys of `meetingKeys`): each group's indexes ascending,
- * oldest listing first; groups ordered by their oldest listing.
- */
-function groupListings(listed: readonly Listed[]): number[][] {
-  const parent = listed.map((_, index) => index);
-  const find = (index: number): number => {
-    let root = index;
-    while (parent[root] !== root) root = parent[root]!;
-    for (let at = index; parent[at] !== root; ) [at, parent[at]] = [parent[at]!, root];
-    return root;
-  };
-  const join = (index: number, other: number) => {
-    const [a, b] = [find(index), find(other)];
-    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b); // the oldest listing is the root
-  };
-  const met = new Map<string, number[]>();
-  listed.forEach(({ listing }, index) => {
-    meetingKeys(listing).forEach((key, rule) => {
-      const others = met.get(key);
-      if (others === undefined) return void met.set(key, [index]);
-      // One name and date is one paper only when the abstracts agree: each listing meets every other of that key.
-      if (rule === 0) for (const other of others) { if (samePaper(listing, listed[other]!.listing)) join(index, other); }
-      else join(index, others[0]!);
-      if (rule === 0) others.push(index);
-    });
-  });
-  const groups = new Map<number, number[]>();
-  listed.forEach((_, index) => {
-    const root = find(index);
-    const group = groups.get(root);
-    if (group) group.push(index);
-    else groups.set(root, [index]);
-  });
-  return [...groups.values()];
-}
-
-/** Why a listing joined a paper whose newest listing it shares nothing with: through another listing of it. */
-function linkedBecause(members: readonly number[], listed: readonly Listed[], member: number): SameBecause {
-  for (const other of members) {
-    const because = other === member ? undefined : samePaper(listed[member]!.listing, listed[other]!.listing);
-    if (because) return because;
-  }
-  return 'same title and date'; // unreachable: a group's listings are linked
-}
-
-/**
  * Each paper's stable identity among new papers, from its oldest listing: its title key and date, as before papers of
- * one title key and date could be two (so that no new paper's slug moves); those few also get their name and abstract.
+ * one title key and date could be two (so that no new paper's slug moves); those few also get their name and abstract,
+ * and their arXiv id when they have one.
  */
 function listingIds(oldest: readonly Listing[]): string[] {
   const ids = oldest.map((listing) => `${listing.title}\u0000${listing.date}`);
   const counts = new Map<string, number>();
   for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
-  return ids.map((id, index) => (counts.get(id) === 1 ? id : `${id}\u0000${oldest[index]!.name}\u0000${oldest[index]!.abstract}`));
-}
-
-/**
- * The published item of each group that has one, by group index. An item belongs to a group when `samePaper` holds
- * between it and one of the group's listings; items are matched by title and date first, which needs no parse, then,
- * for groups still without an item, by title and abstract, then by date and abstract (a reworded title). Each item
- * goes to one group at most; when several fit one group, the one that fits its oldest listing wins, then the first by
- * slug, and the others stay published as they are.
- */
-function matchPublished(groups: readonly number[][], listed: readonly Listed[], published: readonly PublishedPaper[]): Map<number, PublishedPaper> {
-  const items = new Map<number, PublishedPaper>();
-  if (published.length === 0) return items;
-  const sorted = [...published].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-  const byTitleDate = groupBy(sorted, (item) => [`${item.key}\u0000${item.date}`]);
-  const byTitle = groupBy(sorted, (item) => [item.key]);
-  const byDate = groupBy(sorted, (item) => [item.date]);
-  const claimed = new Set<PublishedPaper>();
-  const abstracts = new Map<PublishedPaper, string>();
-  const abstractOf = (item: PublishedPaper) => {
-    let key = abstracts.get(item);
-    if (key === undefined) abstracts.set(item, (key = item.abstract()));
-    return key;
-  };
-  const names = new Map<PublishedPaper, string>();
-  const nameOf = (item: PublishedPaper) => {
-    let name = names.get(item);
-    if (name === undefined) names.set(item, (name = nameKey(item.title())));
-    return name;
-  };
-  const passes: ((listing: Listing) => PublishedPaper | undefined)[] = [
-    (listing) => byTitleDate.get(`${listing.title}\u0000${listing.date}`)?.find((item) => !claimed.has(item) && nameOf(item) === listing.name),
-    (listing) => byTitle.get(listing.title)?.find((item) => !claimed.has(item) && nameOf(item) === listing.name && abstractOf(item) === listing.abstract),
-    (listing) => byDate.get(listing.date)?.find((item) => !claimed.has(item) && abstractOf(item) === listing.abstract),
-  ];
-  for (const pass of passes) {
-    groups.forEach((members, index) => {
-      if (items.has(index)) return;
-      for (const member of members) {
-        const item = pass(listed[member]!.listing);
-        if (item) {
-          items.set(index, item);
-          claimed.add(item);
-          return;
-        }
-      }
-    });
-  }
-  return items;
+  return ids.map((id, index) => {
+    if (counts.get(id) === 1) return id;
+    const { name, abstract, arxiv } = oldest[index]!;
+    return `${id}\u0000${name}\u0000${abstract}${arxiv === undefined ? '' : `\u0000${arxiv}`}`;
+  });
 }
 
 /** Newest first, then most upvoted, then by slug: the order of every list in the catalog. */

@@ -40,6 +40,19 @@ export function formatByline(byline: Byline): string {
   return formatAuthorCount(byline.count);
 }
 
+/**
+ * A byline short enough for a card or a search result: "Wenyi Hong and 35 others", "Ada Lovelace and Alan Turing",
+ * "Ada Lovelace" when a digest names the authors (the count includes hidden authors); else formatByline's.
+ */
+export function shortByline(byline: Byline, names: readonly string[] | undefined): string {
+  const [first, second] = names ?? [];
+  if (byline.kind === 'organization' || first === undefined) return formatByline(byline);
+  const others = Math.max(byline.count, names!.length) - 1;
+  if (others === 0) return first;
+  if (others === 1 && second !== undefined) return `${first} and ${second}`;
+  return `${first} and ${others === 1 ? '1 other' : `${others} others`}`;
+}
+
 /** The byline's label and full value on a paper page: "Authors: 4 authors" or "Organisation: NVIDIA (nvidia)". */
 export function bylineFact(byline: Byline): { label: string; value: string } {
   return byline.kind === 'organization'

@@ -1,4 +1,5 @@
-import { formatAuthorCount, formatByline, formatDate, formatUpvotes } from './format.ts';
+import { formatAuthorCount, formatDate, formatUpvotes, shortByline } from './format.ts';
+import { arxivLinks } from '../papers/arxiv.ts';
 import type { Paper } from '../papers/model.ts';
 
 /**
@@ -81,6 +82,9 @@ export const AUTHOR_BUCKETS = [
   { label: '7–10', min: 7, max: 10 },
   { label: '11+', min: 11, max: Number.POSITIVE_INFINITY },
 ] as const;
+
+/** The result metadata that carries a paper's links by arXiv id, in arxivLinks' order: abstract, PDF, Hugging Face. */
+export const ARXIV_META = ['arxiv', 'pdf', 'hf'] as const;
 
 /** The URL value of papers that name an organisation instead of an author count, exact or as a range. */
 export const ORGANISATION = 'organisation';
@@ -173,9 +177,10 @@ export interface SearchFacets {
 
 /**
  * A paper's search facets, each filter value the label readers see; `topicLabels` gives the display name of each of
- * its topics. The metadata is what a result row shows: date, byline, topics, and upvotes only when there are any.
+ * its topics. The metadata is what a result row shows: date, byline, topics, upvotes only when there are any, and the
+ * paper's arXiv, PDF and Hugging Face addresses only when its arXiv id is known.
  */
-export function searchFacetsOf(paper: Pick<Paper, 'byline' | 'date' | 'upvotes' | 'code'>, topicLabels: readonly string[]): SearchFacets {
+export function searchFacetsOf(paper: Pick<Paper, 'byline' | 'date' | 'upvotes' | 'code' | 'arxiv' | 'authorNames'>, topicLabels: readonly string[]): SearchFacets {
   return {
     filters: [
       ...topicLabels.map((label): [string, string] => [FILTERS.topic, label]),
@@ -190,9 +195,10 @@ export function searchFacetsOf(paper: Pick<Paper, 'byline' | 'date' | 'upvotes' 
     ],
     meta: [
       ['date', formatDate(paper.date)],
-      ['byline', formatByline(paper.byline)],
+      ['byline', shortByline(paper.byline, paper.authorNames)],
       ['topics', topicLabels.join(', ')],
       ...(paper.upvotes > 0 ? [['upvotes', formatUpvotes(paper.upvotes)] as [string, string]] : []),
+      ...(paper.arxiv === undefined ? [] : arxivLinks(paper.arxiv).map((link, index): [string, string] => [ARXIV_META[index]!, link.href])),
     ],
   };
 }

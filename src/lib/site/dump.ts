@@ -11,7 +11,7 @@ export const DUMP_VERSION = 1;
  * A paper as the dump states it: the paper's own fields (derived from the item schema through Paper), its page's
  * absolute `url`, and `digests` as the listing dates of the digests that list it, newest first (`YYYY-MM-DD`).
  */
-export type DumpPaper = { url: string } & Pick<Paper, 'slug' | 'title' | 'abstract' | 'date' | 'byline' | 'upvotes' | 'topics' | 'code' | 'links'> & { digests: string[] };
+export type DumpPaper = { url: string } & Pick<Paper, 'slug' | 'title' | 'abstract' | 'date' | 'byline' | 'upvotes' | 'topics' | 'code' | 'links'> & { digests: string[] } & Pick<Paper, 'arxiv' | 'authorNames'>;
 
 /** A topic as the dump states it. */
 export interface DumpTopic {
@@ -38,7 +38,7 @@ export interface DumpSource {
   generated: string | null;
   topics: readonly { slug: string; label: string }[];
   /** Newest first. */
-  papers: readonly Pick<Paper, 'slug' | 'title' | 'abstract' | 'date' | 'byline' | 'upvotes' | 'topics' | 'code' | 'links'>[];
+  papers: readonly Pick<Paper, 'slug' | 'title' | 'abstract' | 'date' | 'byline' | 'upvotes' | 'topics' | 'code' | 'links' | 'arxiv' | 'authorNames'>[];
   /** A paper's listing dates, newest first. */
   listingDates: (slug: string) => readonly string[];
 }
@@ -70,7 +70,10 @@ export function* dumpJson(source: DumpSource, url: (path: string) => string): Ge
   }
 }
 
-/** One paper of the dump, its fields in a fixed order. */
+/**
+ * One paper of the dump, its fields in a fixed order; `arxiv` and `authorNames` (added in version 1) only when a digest
+ * states them, so a paper of the text digests alone is written as before.
+ */
 export function dumpPaper(paper: DumpSource['papers'][number], url: (path: string) => string, digests: readonly string[]): DumpPaper {
   return {
     url: url(paths.paper(paper.slug)),
@@ -84,6 +87,8 @@ export function dumpPaper(paper: DumpSource['papers'][number], url: (path: strin
     code: [...paper.code],
     links: [...paper.links],
     digests: [...digests],
+    ...(paper.arxiv !== undefined && { arxiv: paper.arxiv }),
+    ...(paper.authorNames !== undefined && { authorNames: [...paper.authorNames] }),
   };
 }
 

@@ -1,8 +1,9 @@
+import { arxivLinks } from '../papers/arxiv.ts';
 import type { Paper } from '../papers/model.ts';
 
 /**
  * What search engines and link previews read of a paper's page: schema.org `ScholarlyArticle` as JSON-LD. Only what
- * the digest states: a digest gives an author count, not names, so no author is named and none is invented.
+ * the digests state: authors by name only when a digest names them (a text copy gives a count), none invented.
  */
 export interface ScholarlyArticle {
   '@context': 'https://schema.org';
@@ -14,12 +15,18 @@ export interface ScholarlyArticle {
   url: string;
   keywords?: string[];
   codeRepository?: string;
+  author?: { '@type': 'Person'; name: string }[];
+  /** The paper's arXiv abstract page, when its id is known. */
+  sameAs?: string;
   isPartOf: { '@type': 'WebSite'; name: string; url: string };
 }
 
-/** A paper's JSON-LD: its title, abstract (paragraphs joined by blank lines), date, URL, topic names, first code link. */
+/**
+ * A paper's JSON-LD: its title, abstract (paragraphs joined by blank lines), date, URL, topic names, first code link,
+ * and, when a digest states them, its authors and its arXiv page.
+ */
 export function scholarlyArticle(
-  paper: Pick<Paper, 'title' | 'abstract' | 'date' | 'code'>,
+  paper: Pick<Paper, 'title' | 'abstract' | 'date' | 'code' | 'arxiv' | 'authorNames'>,
   page: { url: string; site: string; siteName: string; topicLabels: readonly string[] },
 ): ScholarlyArticle {
   return {
@@ -32,8 +39,34 @@ export function scholarlyArticle(
     url: page.url,
     ...(page.topicLabels.length > 0 && { keywords: [...page.topicLabels] }),
     ...(paper.code.length > 0 && { codeRepository: paper.code[0] }),
+    ...(paper.authorNames !== undefined && paper.authorNames.length > 0 && { author: paper.authorNames.map((name) => ({ '@type': 'Person' as const, name })) }),
+    ...(paper.arxiv !== undefined && { sameAs: arxivLinks(paper.arxiv)[0]!.href }),
     isPartOf: { '@type': 'WebSite', name: page.siteName, url: page.site },
   };
+}
+
+/** A `<meta name content>` tag of a page's head. */
+export interface MetaTag {
+  name: string;
+  content: string;
+}
+
+/**
+ * The `citation_*` tags reference managers (Zotero, Mendeley) and Google Scholar read, for a paper whose arXiv id is
+ * known: title, one `citation_author` a named author, the date (as `citation_publication_date`, YYYY/MM/DD, and
+ * `citation_date`), the arXiv id and the PDF. None for a paper without an id: a text copy says too little to cite.
+ */
+export function citationTags(paper: Pick<Paper, 'title' | 'date' | 'arxiv' | 'authorNames'>): MetaTag[] {
+  if (paper.arxiv === undefined) return [];
+  const date = paper.date.replaceAll('-', '/');
+  return [
+    { name: 'citation_title', content: paper.title },
+    ...(paper.authorNames ?? []).map((name) => ({ name: 'citation_author', content: name })),
+    { name: 'citation_publication_date', content: date },
+    { name: 'citation_date', content: date },
+    { name: 'citation_arxiv_id', content: paper.arxiv },
+    { name: 'citation_pdf_url', content: arxivLinks(paper.arxiv)[1]!.href },
+  ];
 }
 
 /**

@@ -40,3 +40,16 @@ describe('paperCard', () => {
     expect(paperCard({ ...paper, byline: { kind: 'organization', name: 'NVIDIA', handle: 'nvidia' } }).byline).toBe('NVIDIA');
   });
 });
+
+describe('paperCard of a paper with an arXiv id and named authors', () => {
+  test('keeps the byline short and adds the arXiv, PDF and Hugging Face links', () => {
+    const card = paperCard({ ...paper, byline: { kind: 'authors', count: 36 }, arxiv: '2408.16500', authorNames: ['Wenyi Hong', 'Weihan Wang'] });
+    expect(card.byline).toBe('Wenyi Hong and 35 others');
+    expect(card.arxiv).toEqual([
+      { label: 'arXiv', href: 'https://arxiv.org/abs/2408.16500' },
+      { label: 'PDF', href: 'https://arxiv.org/pdf/2408.16500' },
+      { label: 'Hugging Face', href: 'https://huggingface.co/papers/2408.16500' },
+    ]);
+    expect(paperCard(paper)).not.toHaveProperty('arxiv');
+  });
+});

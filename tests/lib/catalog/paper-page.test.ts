@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { paperPages } from '../../../src/lib/catalog/paper-page.ts';
+import { authorList, AUTHORS_SHOWN, paperPages } from '../../../src/lib/catalog/paper-page.ts';
 
 const paper = (slug: string, title: string, abstract: string, extra: { code?: string[]; links?: string[] } = {}) => ({
   slug,
@@ -62,5 +62,24 @@ describe('listingDates', () => {
   test("returns a paper's listing dates newest first, and none for a paper no dated digest lists", () => {
     expect(pages.listingDates('batching')).toEqual(['2026-01-10', '2026-01-09']);
     expect(pages.listingDates('knitting')).toEqual([]);
+  });
+});
+
+describe('paperContext of a paper with an arXiv id and named authors', () => {
+  const names = Array.from({ length: 36 }, (_, index) => `Author ${index + 1}`);
+  const withId = { ...papers[0]!, arxiv: '2408.16500', authorNames: names };
+
+  test('gives the arXiv, PDF and Hugging Face links first, and no title searches', () => {
+    const context = pages.paperContext(withId);
+    expect(context.arxiv?.map((link) => link.href)).toEqual(['https://arxiv.org/abs/2408.16500', 'https://arxiv.org/pdf/2408.16500', 'https://huggingface.co/papers/2408.16500']);
+    expect(context.find).toEqual([]);
+    expect(pages.paperContext(papers[0]!)).not.toHaveProperty('arxiv');
+    expect(pages.paperContext(papers[0]!)).not.toHaveProperty('authors');
+  });
+
+  test('folds a long author list after the first few, and not a list barely longer', () => {
+    expect(pages.paperContext(withId).authors).toEqual({ shown: names.slice(0, AUTHORS_SHOWN), folded: names.slice(AUTHORS_SHOWN), more: `and ${36 - AUTHORS_SHOWN} more` });
+    expect(authorList(names.slice(0, AUTHORS_SHOWN + 2))).toEqual({ shown: names.slice(0, AUTHORS_SHOWN + 2), folded: [] });
+    expect(authorList(names.slice(0, AUTHORS_SHOWN + 3)).more).toBe('and 3 more');
   });
 });

@@ -6,6 +6,7 @@ import remarkMdx from 'remark-mdx';
 import { visit } from 'unist-util-visit';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
+import { parseApiDigest } from '../../../src/lib/digest/api.ts';
 import { parseDigest } from '../../../src/lib/digest/parse.ts';
 import { ItemError, splitItem } from '../../../src/lib/mdx/item.ts';
 import { readGeneratedIdentity, readItemIdentity } from '../../../src/lib/mdx/read.ts';
@@ -21,15 +22,16 @@ const papersOf = (file: string) =>
   buildPapers([parseDigest(readFileSync(file, 'utf8'), { file: 'digest.txt', today: '2026-11-25' })], { vocabulary, published: [] });
 const seedPapers = papersOf(join(root, 'seeds/000_b521cd4bf3e07176.txt'));
 const hostilePapers = papersOf(join(root, 'tests/fixtures/site/seeds/003_hostile.txt'));
+const apiPapers = buildPapers([parseApiDigest(readFileSync(join(root, 'tests/fixtures/api/2024-08-13.json'), 'utf8'), { file: '2024-08-13.json', today: '2026-11-25' })], { vocabulary, published: [] });
 
 /** The MDX nodes that would run code or render components: none may come from a digest. */
 const CODE_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement']);
 
 describe('writeItem', () => {
   test('writes every key of the item schema: a key added to the schema and forgotten by the writer fails here', () => {
-    // An author-count paper and an organisation's between them use every key once.
+    // An author-count paper, an organisation's and a JSON digest's (arXiv id, names) between them use every key once.
     const written = new Set(
-      [...seedPapers.filter((paper) => paper.byline.kind === 'authors').slice(0, 1), ...seedPapers.filter((paper) => paper.byline.kind === 'organization').slice(0, 1)].flatMap(
+      [...seedPapers.filter((paper) => paper.byline.kind === 'authors').slice(0, 1), ...seedPapers.filter((paper) => paper.byline.kind === 'organization').slice(0, 1), apiPapers[0]!].flatMap(
         (paper) => Object.keys(splitItem(writeItem(paper)).frontmatter.toJS() as object),
       ),
     );

@@ -78,6 +78,18 @@ describe('searchFacetsOf', () => {
     expect(facets.sorts).toEqual([['date', '2025-11-24'], ['upvotes', '0']]);
     expect(facets.meta).toEqual([['date', '24 November 2025'], ['byline', 'NVIDIA'], ['topics', '']]);
   });
+
+  test('shows a named paper\'s short byline and its arXiv, PDF and Hugging Face addresses as result metadata', () => {
+    const facets = searchFacetsOf({ byline: { kind: 'authors', count: 36 }, date: '2024-08-30', upvotes: 0, code: [], arxiv: '2408.16500', authorNames: ['Wenyi Hong'] }, []);
+    expect(facets.meta).toEqual([
+      ['date', '30 August 2024'],
+      ['byline', 'Wenyi Hong and 35 others'],
+      ['topics', ''],
+      ['arxiv', 'https://arxiv.org/abs/2408.16500'],
+      ['pdf', 'https://arxiv.org/pdf/2408.16500'],
+      ['hf', 'https://huggingface.co/papers/2408.16500'],
+    ]);
+  });
 });
 
 describe('filterLabel and filterValue', () => {

@@ -20,6 +20,16 @@ const source = (count: number): DumpSource => ({
   listingDates: (slug) => (slug === 'paper-1' ? ['2026-04-13', '2026-03-02'] : []),
 });
 
+describe('dumpPaper', () => {
+  test('adds arxiv and authorNames, after the version-1 fields, only for a paper a digest states them for', () => {
+    const plain = dumpPaper(paper(2), url, []);
+    expect(Object.keys(plain)).toEqual(['url', 'slug', 'title', 'abstract', 'date', 'byline', 'upvotes', 'topics', 'code', 'links', 'digests']);
+    const named = dumpPaper({ ...paper(2), arxiv: '2408.16500', authorNames: ['Wenyi Hong'] }, url, []);
+    expect(Object.keys(named).slice(-2)).toEqual(['arxiv', 'authorNames']);
+    expect(named).toMatchObject({ arxiv: '2408.16500', authorNames: ['Wenyi Hong'] });
+  });
+});
+
 describe('dumpJson', () => {
   test('writes the versioned document: version, generated, site, topics and papers in their order', () => {
     const dump = JSON.parse([...dumpJson(source(2), url)].join(''));
