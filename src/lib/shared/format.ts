@@ -64,3 +64,6 @@ export function bylineFact(byline: Byline): { label: string; value: string } {
 export function displayUrl(url: string): string {
   return url.replace(/^https?:\/\//i, '').replace(/\/$/, '');
 }
+
+/** The badge of a paper with code, on its card and its search result alike. */
+export const CODE_BADGE = 'Code';

@@ -1,4 +1,4 @@
-import { formatAuthorCount, formatDate, formatUpvotes, shortByline } from './format.ts';
+import { CODE_BADGE, formatAuthorCount, formatDate, formatUpvotes, shortByline } from './format.ts';
 import { arxivLinks } from '../papers/arxiv.ts';
 import type { Paper } from '../papers/model.ts';
 
@@ -168,6 +168,14 @@ export function formatFiltersButton(filters: Readonly<Record<string, readonly st
   return chosen === 0 ? 'Filters' : `Filters (${chosen})`;
 }
 
+/**
+ * The metadata key of a paper's topic at `index` (`topic1`, `topic2`, …): Pagefind's metadata are strings and its result
+ * template cannot split one, so each topic is a value of its own and the template shows each as a chip.
+ */
+export function topicMetaKey(index: number): string {
+  return `topic${index + 1}`;
+}
+
 /** What Pagefind files a paper under: filter values, sort keys (every paper has every one) and result metadata. */
 export interface SearchFacets {
   filters: [string, string][];
@@ -177,8 +185,9 @@ export interface SearchFacets {
 
 /**
  * A paper's search facets, each filter value the label readers see; `topicLabels` gives the display name of each of
- * its topics. The metadata is what a result row shows: date, byline, topics, upvotes only when there are any, and the
- * paper's arXiv, PDF and Hugging Face addresses only when its arXiv id is known.
+ * its topics. The metadata is what a result row shows: date, byline, each topic under its own key (topicMetaKey),
+ * upvotes only when there are any, the "Code" badge when it has code, and the paper's arXiv, PDF and Hugging Face
+ * addresses only when its arXiv id is known.
  */
 export function searchFacetsOf(paper: Pick<Paper, 'byline' | 'date' | 'upvotes' | 'code' | 'arxiv' | 'authorNames'>, topicLabels: readonly string[]): SearchFacets {
   return {
@@ -196,8 +205,10 @@ export function searchFacetsOf(paper: Pick<Paper, 'byline' | 'date' | 'upvotes' 
     meta: [
       ['date', formatDate(paper.date)],
       ['byline', shortByline(paper.byline, paper.authorNames)],
-      ['topics', topicLabels.join(', ')],
+      ...topicLabels.map((label, index): [string, string] => [topicMetaKey(index), label]),
       ...(paper.upvotes > 0 ? [['upvotes', formatUpvotes(paper.upvotes)] as [string, string]] : []),
+      // The badge's label, not the repository's URL: every metadata value is searched, and URLs' words must not be.
+      ...(paper.code.length > 0 ? [['code', CODE_BADGE] as [string, string]] : []),
       ...(paper.arxiv === undefined ? [] : arxivLinks(paper.arxiv).map((link, index): [string, string] => [ARXIV_META[index]!, link.href])),
     ],
   };

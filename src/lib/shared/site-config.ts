@@ -8,3 +8,12 @@ export const SITE_ABOUT = `${SITE_NAME} catalogs papers from Hugging Face Daily 
 export function pageTitle(title: string): string {
   return title === SITE_NAME ? title : `${title} · ${SITE_NAME}`;
 }
+
+/** The search page's own title, before the catalog's name. */
+export const SEARCH_TITLE = 'Search';
+
+/** The search page's `<title>`, naming the query when there is one: `“diffusion” · Search · Papershelf`. */
+export function searchPageTitle(query: string): string {
+  const words = query.trim();
+  return pageTitle(words === '' ? SEARCH_TITLE : `“${words}” · ${SEARCH_TITLE}`);
+}

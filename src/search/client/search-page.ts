@@ -1,4 +1,5 @@
 import { differsBeyondQuery, searchParamsFromState, SORTS, stateFromSearchParams, type SearchState, type SortName, type TopicNames } from '../../lib/shared/search-state.ts';
+import { searchPageTitle } from '../../lib/shared/site-config.ts';
 
 /** One result as Pagefind's search returns it: its text loads from a fragment file when the result is shown. */
 export interface PagefindHit {
@@ -41,7 +42,10 @@ export async function searchInstance(config: HTMLElement): Promise<PagefindInsta
   return components.configureInstance('default', { mergeIndex: merged.map((bundlePath) => ({ bundlePath })) });
 }
 
-/** Keeps the query, the filters and the sort in the URL, so a search can be shared and the back button works. */
+/**
+ * Keeps the query, the filters and the sort in the URL, so a search can be shared and the back button works, and the
+ * page's title naming the query.
+ */
 export async function syncSearchWithUrl(instance: PagefindInstance, sortSelect: HTMLSelectElement, topics: TopicNames): Promise<void> {
   // Loading ends with the faceted mode's empty search; listen after it, or it would wipe the URL's query.
   await instance.triggerLoad();
@@ -63,6 +67,8 @@ export async function syncSearchWithUrl(instance: PagefindInstance, sortSelect: 
       else history.replaceState(null, '', url);
     }
     current = next;
+    // The title names the words, so a tab, a bookmark and the history list tell one search from another.
+    document.title = searchPageTitle(next.query);
   });
   sortSelect.addEventListener('change', () => run({ ...current, query: instance.searchTerm ?? current.query, sort: sortSelect.value as SortName }));
   window.addEventListener('popstate', () => {

@@ -68,15 +68,15 @@ describe('searchFacetsOf', () => {
     expect(facets).toEqual({
       filters: [['topic', 'Speech and audio'], ['topic', 'Surveys'], ['year', '2025'], ['authors', '5 authors'], ['author range', '4–6 authors'], ['code', 'With code']],
       sorts: [['date', '2025-03-04'], ['upvotes', '7']],
-      meta: [['date', '4 March 2025'], ['byline', '5 authors'], ['topics', 'Speech and audio, Surveys'], ['upvotes', '7 upvotes']],
+      meta: [['date', '4 March 2025'], ['byline', '5 authors'], ['topic1', 'Speech and audio'], ['topic2', 'Surveys'], ['upvotes', '7 upvotes'], ['code', 'Code']],
     });
   });
 
-  test('files an organisation paper without code under "Organisation" and "Without code", and shows no upvotes when none', () => {
+  test('files an organisation paper without code under "Organisation" and "Without code", and shows no upvotes and no code when none', () => {
     const facets = searchFacetsOf({ byline: { kind: 'organization', handle: 'nvidia', name: 'NVIDIA' }, date: '2025-11-24', upvotes: 0, code: [] }, []);
     expect(facets.filters).toEqual([['year', '2025'], ['authors', 'Organisation'], ['author range', 'Organisation'], ['code', 'Without code']]);
     expect(facets.sorts).toEqual([['date', '2025-11-24'], ['upvotes', '0']]);
-    expect(facets.meta).toEqual([['date', '24 November 2025'], ['byline', 'NVIDIA'], ['topics', '']]);
+    expect(facets.meta).toEqual([['date', '24 November 2025'], ['byline', 'NVIDIA']]);
   });
 
   test('shows a named paper\'s short byline and its arXiv, PDF and Hugging Face addresses as result metadata', () => {
