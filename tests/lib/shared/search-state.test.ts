@@ -84,7 +84,6 @@ describe('searchFacetsOf', () => {
     expect(facets.meta).toEqual([
       ['date', '30 August 2024'],
       ['byline', 'Wenyi Hong and 35 others'],
-      ['topics', ''],
       ['arxiv', 'https://arxiv.org/abs/2408.16500'],
       ['pdf', 'https://arxiv.org/pdf/2408.16500'],
       ['hf', 'https://huggingface.co/papers/2408.16500'],
