@@ -46,9 +46,10 @@ export function dayViews<P extends { slug: string }>(digests: readonly DigestDat
     })),
     /**
      * What the home page shows of the newest day: its first page of papers in the digests' order and the day's
-     * count, so the home page stays one page long however many papers a day lists; undefined without dated digests.
+     * count, so the home page stays one page long however many papers a day lists, and the day before it (`older`)
+     * when there is one; undefined without dated digests.
      */
-    newestDayFirstPage: newestDay && { ...dayLink(newestDay), papers: newestDay.papers.slice(0, PAGE_SIZE), total: newestDay.papers.length },
+    newestDayFirstPage: newestDay && { ...dayLink(newestDay), papers: newestDay.papers.slice(0, PAGE_SIZE), total: newestDay.papers.length, ...(newestDay.older && { older: newestDay.older }) },
     /** Digests that state no listing date: they have no page of their own; the index counts their papers. */
     undatedDigests: { digests: grouped.undated.length, papers: undatedPapers.size },
     /** The papers an undated digest lists. */

@@ -45,6 +45,12 @@ describe('dayViews', () => {
     expect(views.newestDayFirstPage!.papers).toHaveLength(PAGE_SIZE);
   });
 
+  test("gives the home page the day before the newest (its \"yesterday\" link), and none when there is one day", () => {
+    const days = [digest('001.txt', '2026-01-08', ['a']), digest('002.txt', '2026-01-10', ['b']), digest('003.txt', '2026-01-09', ['c'])];
+    expect(dayViews(days, papersOf('a', 'b', 'c'), none).newestDayFirstPage!.older).toEqual({ date: '2026-01-09', label: '9 January 2026' });
+    expect(dayViews(days.slice(1, 2), papersOf('b'), none).newestDayFirstPage).not.toHaveProperty('older');
+  });
+
   test('has no day pages and no newest day without dated digests', () => {
     const views = dayViews([], papersOf('a'), none);
     expect([views.digestDayPages, views.digestYears, views.newestDayFirstPage, views.undatedDigests]).toEqual([[], [], undefined, { digests: 0, papers: 0 }]);
