@@ -6,8 +6,8 @@ export function scriptHash(code: string): `sha256-${string}` {
   return `sha256-${createHash('sha256').update(code).digest('base64')}`;
 }
 
-/**
- * The hashes of the inline scripts the pages carry, for the CSP's script-src (astro.config.mjs): Astro hashes the
- * scripts it bundles, not an `is:inline` one. Only the day lists' early card view (CardViewToggle.astro) is inline.
- */
-export const inlineScriptHashes = [scriptHash(CARD_VIEW_EARLY)];
+/** The site's own inline scripts, each exactly as a page carries it: only the day lists' early card view (CardViewToggle.astro). */
+export const INLINE_SCRIPTS: readonly string[] = [CARD_VIEW_EARLY];
+
+/** Their hashes, for the CSP's script-src (astro.config.mjs): Astro hashes the scripts it bundles, not an `is:inline` one. */
+export const inlineScriptHashes = INLINE_SCRIPTS.map(scriptHash);
