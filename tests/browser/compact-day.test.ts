@@ -91,6 +91,26 @@ describe('a compact day', () => {
   });
 });
 
+describe('re-listed papers', () => {
+  test("a re-listed paper's card names the other day that listed it, and links it; a paper listed once names none", async () => {
+    const { page, problems } = await openPage(browser, desktop);
+    await page.goto(`${siteUrl}digests/${older}/`);
+    const notes = await page.locator('.day-list > .card .also-listed').allTextContents();
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) expect(note.replace(/\s+/g, ' ').trim()).toBe(`also listed on ${formatDate(newest)}`);
+    const relisted = notes.length;
+    await Promise.all([page.waitForURL(`${siteUrl}digests/${newest}/`), page.locator('.also-listed a').first().click()]);
+    // The newest day's first page lists more papers than the re-listed ones (some may be on its page 2): only those
+    // carry the note, naming the older day.
+    const newestNotes = (await page.locator('.day-list > .card .also-listed').allTextContents()).map((note) => note.replace(/\s+/g, ' ').trim());
+    expect(newestNotes.length).toBeGreaterThan(0);
+    expect(newestNotes.length).toBeLessThanOrEqual(relisted);
+    expect(newestNotes).toEqual(Array(newestNotes.length).fill(`also listed on ${formatDate(older)}`));
+    expect(await page.locator('.day-list > .card').count()).toBeGreaterThan(newestNotes.length);
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('day navigation', () => {
   test("a day's top leads to the day before and after and to every day, above its first paper", async () => {
     const { page, problems } = await openPage(browser, desktop);
