@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import papershelf from './src/integrations/papershelf.ts';
+import { inlineScriptHashes } from './src/lib/site/inline-scripts.ts';
 
 // PAPERSHELF_SHARD_SIZE splits the search index into shards of that many papers (tests use it on small catalogs): the
 // index and the search page (through the settings papershelf() serves) read it from here.
@@ -27,7 +28,7 @@ export default defineConfig({
     // WebAssembly ('wasm-unsafe-eval'), which Pagefind runs.
     csp: {
       directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
-      scriptDirective: { resources: ["'self'"] },
+      scriptDirective: { resources: ["'self'"], hashes: inlineScriptHashes },
       styleDirective: { resources: ["'self'"] },
     },
   },

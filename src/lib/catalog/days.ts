@@ -23,13 +23,16 @@ export function dayViews<P extends { slug: string }>(digests: readonly DigestDat
     digests.map((digest) => ({ ...digest, papers: digest.papers.map((slug) => mergedInto.get(slug) ?? slug) })),
     (slug) => papersBySlug.has(slug),
   );
+  const listings = paperListings(grouped.days);
   const digestDayPages = grouped.days.map((day, index) => {
     const { newer, older } = neighboursOf(grouped.days, index);
+    const alsoListed = alsoListedOn(day.date, day.papers, listings.dates);
     return {
       ...dayLink(day),
       papers: day.papers.map((slug) => papersBySlug.get(slug)!),
       ...(newer && { newer: dayLink(newer) }),
       ...(older && { older: dayLink(older) }),
+      ...(Object.keys(alsoListed).length > 0 && { alsoListed }),
     };
   });
   const newestDay = digestDayPages[0];
@@ -37,7 +40,10 @@ export function dayViews<P extends { slug: string }>(digests: readonly DigestDat
   return {
     /** The listing dates, newest first, each with its papers' slugs. */
     days: grouped.days,
-    /** One page per listing date: its papers in the digests' order, and the newer and older days. */
+    /**
+     * One page per listing date: its papers in the digests' order, the newer and older days, and the other days that
+     * list its papers (`alsoListed`, when any does).
+     */
     digestDayPages,
     /** The digest days by year, newest first, each day with its paper count: the digests index. */
     digestYears: [...groupBy(grouped.days, (day) => [day.date.slice(0, 4)])].map(([year, days]) => ({
@@ -46,14 +52,34 @@ export function dayViews<P extends { slug: string }>(digests: readonly DigestDat
     })),
     /**
      * What the home page shows of the newest day: its first page of papers in the digests' order and the day's
-     * count, so the home page stays one page long however many papers a day lists; undefined without dated digests.
+     * count, so the home page stays one page long however many papers a day lists, and the day before it (`older`)
+     * when there is one; undefined without dated digests.
      */
-    newestDayFirstPage: newestDay && { ...dayLink(newestDay), papers: newestDay.papers.slice(0, PAGE_SIZE), total: newestDay.papers.length },
+    newestDayFirstPage: newestDay && {
+      ...dayLink(newestDay),
+      papers: newestDay.papers.slice(0, PAGE_SIZE),
+      total: newestDay.papers.length,
+      ...(newestDay.older && { older: newestDay.older }),
+      ...(newestDay.alsoListed && { alsoListed: newestDay.alsoListed }),
+    },
     /** Digests that state no listing date: they have no page of their own; the index counts their papers. */
     undatedDigests: { digests: grouped.undated.length, papers: undatedPapers.size },
     /** The papers an undated digest lists. */
     undatedPapers,
     /** Each paper's listing dates (newest first) and its place in the newest day that lists it. */
-    listings: paperListings(grouped.days),
+    listings,
   };
+}
+
+/**
+ * The other days that list each paper of a day, newest first, for the cards' "also listed on"; a paper only this day
+ * lists has no entry. `listingDates` is each paper's listing dates (paperListings).
+ */
+export function alsoListedOn(date: string, slugs: readonly string[], listingDates: ReadonlyMap<string, readonly string[]>): Record<string, DayLink[]> {
+  const also: Record<string, DayLink[]> = {};
+  for (const slug of slugs) {
+    const others = (listingDates.get(slug) ?? []).filter((other) => other !== date);
+    if (others.length > 0) also[slug] = others.map((other) => dayLink({ date: other }));
+  }
+  return also;
 }

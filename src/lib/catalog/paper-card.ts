@@ -21,6 +21,8 @@ export interface PaperCard {
   /** The paper's topics, best match first, with their names. */
   topics: readonly { slug: string; label: string }[];
   teaser: string;
+  /** The whole abstract, a paragraph an entry: a day list opens it in place. */
+  abstract: readonly string[];
 }
 
 /**
@@ -39,5 +41,6 @@ export function paperCard(paper: Pick<Paper, 'slug' | 'title' | 'date' | 'byline
     ...(paper.code.length > 0 && { code: paper.code[0] }),
     topics: paper.topicLinks,
     teaser: summarize(paper.abstract),
+    abstract: paper.abstract,
   };
 }

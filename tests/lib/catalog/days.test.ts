@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { dayViews } from '../../../src/lib/catalog/days.ts';
+import { alsoListedOn, dayViews } from '../../../src/lib/catalog/days.ts';
 import { PAGE_SIZE } from '../../../src/lib/shared/paths.ts';
 import { digest } from './fake-collection.ts';
 
@@ -45,8 +45,44 @@ describe('dayViews', () => {
     expect(views.newestDayFirstPage!.papers).toHaveLength(PAGE_SIZE);
   });
 
+  test("gives the home page the day before the newest (its \"yesterday\" link), and none when there is one day", () => {
+    const days = [digest('001.txt', '2026-01-08', ['a']), digest('002.txt', '2026-01-10', ['b']), digest('003.txt', '2026-01-09', ['c'])];
+    expect(dayViews(days, papersOf('a', 'b', 'c'), none).newestDayFirstPage!.older).toEqual({ date: '2026-01-09', label: '9 January 2026' });
+    expect(dayViews(days.slice(1, 2), papersOf('b'), none).newestDayFirstPage).not.toHaveProperty('older');
+  });
+
+  test("names, for each re-listed paper of a day, the other days that list it, newest first; the home page gets the newest day's", () => {
+    const views = dayViews(
+      [digest('001.txt', '2026-01-08', ['a', 'b']), digest('002.txt', '2026-01-10', ['a', 'c']), digest('003.txt', '2026-01-09', ['a', 'b'])],
+      papersOf('a', 'b', 'c'),
+      none,
+    );
+    const [newest, middle, oldest] = views.digestDayPages;
+    expect(newest!.alsoListed).toEqual({ a: [{ date: '2026-01-09', label: '9 January 2026' }, { date: '2026-01-08', label: '8 January 2026' }] });
+    expect(middle!.alsoListed).toEqual({ a: [{ date: '2026-01-10', label: '10 January 2026' }, { date: '2026-01-08', label: '8 January 2026' }], b: [{ date: '2026-01-08', label: '8 January 2026' }] });
+    expect(oldest!.alsoListed).toEqual({ a: [{ date: '2026-01-10', label: '10 January 2026' }, { date: '2026-01-09', label: '9 January 2026' }], b: [{ date: '2026-01-09', label: '9 January 2026' }] });
+    expect(views.newestDayFirstPage!.alsoListed).toEqual(newest!.alsoListed);
+  });
+
+  test('gives a day whose papers no other day lists no "also listed" at all', () => {
+    const views = dayViews([digest('001.txt', '2026-01-08', ['a']), digest('002.txt', '2026-01-10', ['b'])], papersOf('a', 'b'), none);
+    for (const day of views.digestDayPages) expect(day).not.toHaveProperty('alsoListed');
+    expect(views.newestDayFirstPage).not.toHaveProperty('alsoListed');
+  });
+
   test('has no day pages and no newest day without dated digests', () => {
     const views = dayViews([], papersOf('a'), none);
     expect([views.digestDayPages, views.digestYears, views.newestDayFirstPage, views.undatedDigests]).toEqual([[], [], undefined, { digests: 0, papers: 0 }]);
+  });
+});
+
+describe('alsoListedOn', () => {
+  test('returns the other listing dates of each paper, leaving out the day itself and papers listed once', () => {
+    const dates = new Map([['a', ['2026-01-10', '2026-01-08']], ['b', ['2026-01-10']]]);
+    expect(alsoListedOn('2026-01-10', ['a', 'b', 'unknown'], dates)).toEqual({ a: [{ date: '2026-01-08', label: '8 January 2026' }] });
+  });
+
+  test('returns nothing for an empty day', () => {
+    expect(alsoListedOn('2026-01-10', [], new Map())).toEqual({});
   });
 });

@@ -13,7 +13,7 @@ const paper = {
 };
 
 describe('paperCard', () => {
-  test('returns the title, date, byline, topics and teaser of a paper', () => {
+  test('returns the title, date, byline, topics, teaser and whole abstract of a paper', () => {
     expect(paperCard(paper)).toEqual({
       slug: 'a-paper',
       title: 'A Paper',
@@ -22,6 +22,7 @@ describe('paperCard', () => {
       byline: '3 authors',
       topics: [{ slug: 'agents', label: 'Agents' }, { slug: 'other', label: 'Other' }],
       teaser: 'One sentence.',
+      abstract: ['One sentence.'],
     });
   });
 
