@@ -10,7 +10,7 @@ import sitemap from './sitemap-pages.ts';
 import { describeSummary, ingest, IngestError, IngestFileError } from '../ingest/ingest.ts';
 import { PAPERS_LOADER } from './papers-loader.ts';
 import { readSettings, type Settings } from '../ingest/settings.ts';
-import { checkRecord, publishedPaths, readRecordAtStart } from './record-urls.ts';
+import { checkRecord, publishedPaths, readRecordAtStart, type Recorded } from './record-urls.ts';
 import { printable } from '../lib/shared/printable.ts';
 import { readRedirects, REDIRECTS_FILE, type Moved } from '../lib/site/redirects.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -31,6 +31,8 @@ export default function papershelf(options: { shardSize?: number } = {}): AstroI
   const shardSize = options.shardSize ?? SHARD_SIZE;
   let settings: Settings;
   let recordWhenDone = () => {};
+  // The record of published URLs, read once when a build starts and checked against its output at the end.
+  let recorded: Recorded = { paths: [], exists: false };
   // Whether the last integration saw the whole output: until then, an exit is a build that did not finish.
   let finished = false;
   // The operator's redirects (content/redirects.yaml), read with the settings and served with them.
@@ -51,7 +53,7 @@ export default function papershelf(options: { shardSize?: number } = {}): AstroI
           lock = lockProject(command, { root: fileURLToPath(config.root), contentDir: settings.contentDir, outDir: fileURLToPath(config.outDir) }, logger);
           // From here on, an exit before the end of the build is a build that did not finish.
           if (command === 'build') guardUnfinishedExit(() => finished, logger);
-          if (command === 'build') checkRecordAtStart(settings);
+          if (command === 'build') recorded = checkRecordAtStart(settings);
           redirects = loadRedirects(settings.contentDir);
           await run(settings, logger);
         } catch (error) {
@@ -104,7 +106,7 @@ export default function papershelf(options: { shardSize?: number } = {}): AstroI
         }
         // A retired URL leads on: a page's through its redirect page (published above), a file's through _redirects.
         for (const redirect of redirects) published.add(`/${redirect.from}`);
-        const outcome = checkRecord(settings.contentDir, published);
+        const outcome = checkRecord(settings.contentDir, recorded, published);
         const file = shown(outcome.file);
         if (outcome.dropped.length > 0) {
           stop(
@@ -205,13 +207,14 @@ function shown(file: string): string {
  * Checks the record of published URLs before anything is built (see readRecordAtStart). Items are counted before the
  * ingest: a catalog whose first ingest runs now is new.
  */
-function checkRecordAtStart(settings: Settings): void {
+function checkRecordAtStart(settings: Settings): Recorded {
   const papersDir = join(settings.contentDir, 'papers');
   const items = existsSync(papersDir) ? readdirSync(papersDir).filter((name) => name.endsWith('.mdx')).length : 0;
   const record = readRecordAtStart(settings.contentDir, { items, newCatalog: settings.newCatalog, shown });
   if ('problem' in record) {
     throw inputError(printable(record.problem), record.hint);
   }
+  return record;
 }
 
 /** The operator's redirects file of the content folder, read and checked; none when there is no such file. */

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareRecord, formatRecord, parseRecord, publishedPath, readRecord } from '../lib/site/url-record.ts';
+import { compareRecord, formatRecord, publishedPath, readRecord } from '../lib/site/url-record.ts';
 
 /** The record's file name in the content folder. */
 export const RECORD_FILE = 'published-urls.txt';
@@ -40,27 +40,32 @@ const LEGACY_YEAR_PAGES = '/dates/[year]/[legacy]';
 
 const segments = (path: string) => path.split('/').filter(Boolean).length;
 
+/** The record as a build read it when it started: its paths, and whether the file existed. */
+export interface Recorded {
+  paths: readonly string[];
+  exists: boolean;
+}
+
 /**
- * Checks a build's output against the record in the content folder. `record()` then writes what the build published
- * for the first time (to a temporary file, renamed; nothing when nothing was added): the caller does it once the
- * build has wholly succeeded, so a build that fails later records nothing.
+ * Checks a build's output against the record it read when it started (see readRecordAtStart: read once, checked
+ * there). `record()` then writes what the build published for the first time (to a temporary file, renamed; nothing
+ * when nothing was added): the caller does it once the build has wholly succeeded, so a build that fails later records
+ * nothing.
  */
-export function checkRecord(contentDir: string, published: ReadonlySet<string>): RecordOutcome & { record: () => void } {
+export function checkRecord(contentDir: string, recorded: Recorded, published: ReadonlySet<string>): RecordOutcome & { record: () => void } {
   const file = join(contentDir, RECORD_FILE);
-  const exists = existsSync(file);
-  const recorded = exists ? parseRecord(readFileSync(file, 'utf8')) : [];
-  const { dropped, added } = compareRecord(recorded, published);
+  const { dropped, added } = compareRecord(recorded.paths, published);
   const record = () => {
-    if (dropped.length > 0 || (added.length === 0 && exists)) return;
+    if (dropped.length > 0 || (added.length === 0 && recorded.exists)) return;
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, formatRecord([...recorded, ...added]));
+    writeFileSync(temporary, formatRecord([...recorded.paths, ...added]));
     renameSync(temporary, file);
   };
   return { file, dropped, added, record };
 }
 
 /** What the record says before a build: its paths, or a problem that must stop the build before anything is built. */
-export type RecordAtStart = { paths: string[] } | { problem: string; hint: string };
+export type RecordAtStart = Recorded | { problem: string; hint: string };
 
 /**
  * Reads the record when a build starts. A record that is a folder or unreadable, or has a line that is no path, is a
@@ -91,5 +96,5 @@ export function readRecordAtStart(contentDir: string, options: { items: number; 
       hint: `Restore the record (git checkout -- ${name}). If this really is a new catalog, build once with PAPERSHELF_NEW_CATALOG=1.`,
     };
   }
-  return { paths: read.paths };
+  return { paths: read.paths, exists: text !== undefined };
 }

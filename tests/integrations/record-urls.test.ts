@@ -36,8 +36,8 @@ describe('readRecordAtStart', () => {
   test('a missing record is recreated in silence: no more; a catalog with items stops, unless it is said to be new', async () => {
     const dir = await contentWith();
     expect(readRecordAtStart(dir, { items: 3, newCatalog: false, shown })).toMatchObject({ problem: expect.stringMatching(/published-urls\.txt is missing, but the catalog has 3 item\(s\)/), hint: expect.stringContaining('PAPERSHELF_NEW_CATALOG=1') });
-    expect(readRecordAtStart(dir, { items: 3, newCatalog: true, shown })).toEqual({ paths: [] });
-    expect(readRecordAtStart(dir, { items: 0, newCatalog: false, shown })).toEqual({ paths: [] });
+    expect(readRecordAtStart(dir, { items: 3, newCatalog: true, shown })).toEqual({ paths: [], exists: false });
+    expect(readRecordAtStart(dir, { items: 0, newCatalog: false, shown })).toEqual({ paths: [], exists: false });
   });
 
   test('an emptied record stops the build of a catalog with items', async () => {

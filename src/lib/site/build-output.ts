@@ -1,8 +1,10 @@
+import { shardBundle } from '../shared/search-shards.ts';
+
 /**
  * What a finished build's `dist/` holds besides the routes' pages: the search index's entry and runtime, the service
  * worker and its manifest, the sitemap. A build that exits without them must not report success.
  */
-export const FINISHED_BUILD_FILES = ['sw.js', 'offline-manifest.json', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'sitemap-index.xml'] as const;
+export const FINISHED_BUILD_FILES = ['sw.js', 'offline-manifest.json', `${shardBundle(0)}pagefind.js`, `${shardBundle(0)}pagefind-entry.json`, 'sitemap-index.xml'] as const;
 
 /** The files of a build's output that are missing: every page the routes wrote, and FINISHED_BUILD_FILES. */
 export function missingOutput(written: Iterable<string>, exists: (file: string) => boolean): string[] {
