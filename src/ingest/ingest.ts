@@ -50,6 +50,13 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
   if (names === undefined) await mkdir(papersDir, { recursive: true }).catch((error) => Promise.reject(fileError(error, where(papersDir), 'create')));
   await removeLeftovers(papersDir, names ?? []);
   const counts = { new: 0, changed: 0, unchanged: 0, kept: 0, held: 0 };
+  // Papers held back (each reported): the digest index leaves them out.
+  const unwritten = new Set<string>();
+  const hold = (paper: (typeof papers)[number], why: string) => {
+    counts.held++;
+    unwritten.add(paper.slug);
+    problems.push({ file: digestPath(paper.source.file), line: paper.source.line, kind: 'held', message: `"${clip(paper.title)}" is not written: ${why}` });
+  };
   const progress = createProgress('ingest', papers.length, output);
   // At most WRITES_AT_ONCE items in flight (a file handle and a buffer each); none started after one fails.
   const limit = pLimit(WRITES_AT_ONCE);
@@ -57,8 +64,7 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
     const item = items.published.get(paper.slug);
     const heldBy = item ? items.clashes.get(paper.slug) : items.unreadable.map((broken) => mayBeItemOf(broken, paper)).find(Boolean);
     if (heldBy) {
-      counts.held++;
-      problems.push({ file: digestPath(paper.source.file), line: paper.source.line, kind: 'held', message: `"${clip(paper.title)}" is not written: ${heldBy}` });
+      hold(paper, heldBy);
     } else if (item && !item.generated) {
       counts.kept++; // an editor owns this item: not one byte of it is the ingest's
     } else {
@@ -71,9 +77,8 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
         if (!(error instanceof ItemError)) throw error;
         // The writer would not give back an item that reads as the paper (an editor's YAML that leans on a generated
         // value): the item stays as it is, and the paper is held back, reported.
-        counts.held++;
         problems.push({ file: where(path), line: error.line, kind: 'item', message: `${error.message}; the item is left as it is` });
-        problems.push({ file: digestPath(paper.source.file), line: paper.source.line, kind: 'held', message: `"${clip(paper.title)}" is not written: its item ${where(path)} cannot be rewritten` });
+        hold(paper, `its item ${where(path)} cannot be rewritten`);
         progress.tick();
         return;
       }
@@ -90,8 +95,6 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
     throw error;
   }))));
   progress.done();
-  const held = new Set(problems.filter((problem) => problem.kind === 'held').map((problem) => `${problem.file}:${problem.line}`));
-  const unwritten = new Set(papers.filter((paper) => held.has(`${digestPath(paper.source.file)}:${paper.source.line}`)).map((paper) => paper.slug));
   await writeDigestIndex(indexPath, digests, byDigest, unwritten).catch((error) => Promise.reject(fileError(error, where(indexPath), 'write')));
   if (problems.length > 0 && !settings.allowInvalid) throw new IngestError(problems.sort(byPlace), true);
 

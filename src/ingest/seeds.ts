@@ -15,7 +15,7 @@ import { fileError, type Problem } from './problems.ts';
  * Reads, decodes and parses every digest of the seeds folder: each `*.txt` (a copied page) with its optional
  * capture-date sidecar, each `*.json` (the Daily Papers API's answer); names every other file it ignores. Digest problems name the file from the project root.
  */
-export function readDigests(settings: Settings, where: (path: string) => string, recordedYears: ReadonlyMap<string, number>): { digests: ParsedDigest[]; problems: Problem[]; ignored: string[] } {
+export function readDigests(settings: Pick<Settings, 'seedsDir' | 'today'>, where: (path: string) => string, recordedYears: ReadonlyMap<string, number>): { digests: ParsedDigest[]; problems: Problem[]; ignored: string[] } {
   const { seedsDir, today } = settings;
   let all: Dirent[];
   try {
