@@ -73,10 +73,11 @@ export function readItems(papersDir: string, files: readonly string[], where: (p
       slugOwners.set(identity.slug, where(path));
     }
     if (identity.paper) {
-      const { paper } = identity;
-      const { title } = identity;
-      const stated = title === undefined ? () => readItemIdentity(readItem(path)).paper!.title() : () => title;
-      items.published.set(paper.slug, { path, generated: identity.generated, paper: { ...paper, title: stated, abstract: () => readItemIdentity(readItem(path)).paper!.abstract() } });
+      const { paper, title } = identity;
+      // The few items asked for their title or abstract are read and parsed again, once each: no text is kept before.
+      let full: NonNullable<ReturnType<typeof readItemIdentity>['paper']> | undefined;
+      const whole = () => (full ??= readItemIdentity(readItem(path)).paper!);
+      items.published.set(paper.slug, { path, generated: identity.generated, paper: { ...paper, title: () => title ?? whole().title(), abstract: () => whole().abstract() } });
     }
   }
   return items;

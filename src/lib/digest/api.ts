@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { isIsoDate } from './date.ts';
 import type { Byline, DigestEntry, DigestProblem, ParsedDigest } from './types.ts';
-import { dateInFileName } from './year.ts';
+import { dateInFileName, latestPossibleDay } from './year.ts';
 
 // The second digest format: the Daily Papers API's answer for one day (`/api/daily_papers?date=YYYY-MM-DD`), saved as
 // `seeds/<day>.json`. Read into the same entries as a text digest, plus the arXiv id and the authors' names.
@@ -62,8 +62,7 @@ export function parseApiDigest(text: string, options: ApiParseOptions): ParsedDi
   }
   if (!Array.isArray(data)) return fileProblem(file, 1, "expected a list of entries, the Daily Papers API's answer for one day ([{ \"paper\": { … } }, …])");
 
-  const named = dateInFileName(file);
-  const latest = named !== undefined && named < today ? { day: named, name: `the date ${named} in the file's name` } : { day: today, name: `today (${today})` };
+  const latest = latestPossibleDay({ file, today });
   const entries: DigestEntry[] = [];
   const problems: DigestProblem[] = [];
   const listingDays: string[] = [];
@@ -79,7 +78,7 @@ export function parseApiDigest(text: string, options: ApiParseOptions): ParsedDi
     if (paper.submittedOnDailyAt) listingDays.push(paper.submittedOnDailyAt.slice(0, 10));
     entries.push(entryOf(read.data, file, number, date));
   });
-  return { file, listedOn: named ?? mostCommon(listingDays), entries, problems };
+  return { file, listedOn: dateInFileName(file) ?? mostCommon(listingDays), entries, problems };
 }
 
 /** An entry of the answer as a digest entry: title and abstract as the text digests have them, with the new fields. */

@@ -121,7 +121,7 @@ function isAfterToday(date: RawDate, limits: DateLimits): boolean {
 }
 
 /** The last day a listed paper can have: today, or the capture day (stated, or in the file's name) when it is earlier. */
-function latestPossibleDay(limits: DateLimits): { day: string; name: string } {
+export function latestPossibleDay(limits: DateLimits): { day: string; name: string } {
   const { today, capturedOn } = limits;
   if (capturedOn && capturedOn < today) return { day: capturedOn, name: `the capture date ${capturedOn} stated in ${sidecarName(limits.file)}` };
   const named = capturedOn ? undefined : dateInFileName(limits.file);

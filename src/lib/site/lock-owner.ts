@@ -54,7 +54,7 @@ export function parseOwner(text: string): LockOwner | undefined {
  */
 export function isStale(owner: LockOwner | undefined, facts: LockFacts): boolean {
   if (owner === undefined || facts.heartbeatAge > STALE_AFTER_MS) return true;
-  return owner !== undefined && owner.host === facts.host && !facts.alive;
+  return owner.host === facts.host && !facts.alive;
 }
 
 /** A duration as a person reads it: "12 s", "4 min", "2 h 5 min". */
@@ -102,9 +102,9 @@ export function takeOverMessage(owner: LockOwner | undefined, lock: string, fact
     const what = facts.text === '' ? 'an empty file' : 'not a lock file this tool wrote';
     return `took over ${lock}, which named no holder (${what}): a run that stopped while taking it leaves one`;
   }
-  const whose = owner ? `${owner.command} (pid ${owner.pid}${owner.host === facts.host ? '' : ` on ${owner.host}`})` : 'a build';
+  const whose = `${owner.command} (pid ${owner.pid}${owner.host === facts.host ? '' : ` on ${owner.host}`})`;
   const why =
-    owner && owner.host === facts.host && !facts.alive
+    owner.host === facts.host && !facts.alive
       ? 'which is no longer running'
       : `which has not touched it for ${formatDuration(facts.heartbeatAge)}`;
   return `took over ${lock}, left by ${whose}, ${why}`;
