@@ -55,13 +55,7 @@ export function dayViews<P extends { slug: string }>(digests: readonly DigestDat
      * count, so the home page stays one page long however many papers a day lists, and the day before it (`older`)
      * when there is one; undefined without dated digests.
      */
-    newestDayFirstPage: newestDay && {
-      ...dayLink(newestDay),
-      papers: newestDay.papers.slice(0, PAGE_SIZE),
-      total: newestDay.papers.length,
-      ...(newestDay.older && { older: newestDay.older }),
-      ...(newestDay.alsoListed && { alsoListed: newestDay.alsoListed }),
-    },
+    newestDayFirstPage: newestDay && { ...newestDay, papers: newestDay.papers.slice(0, PAGE_SIZE), total: newestDay.papers.length },
     /** Digests that state no listing date: they have no page of their own; the index counts their papers. */
     undatedDigests: { digests: grouped.undated.length, papers: undatedPapers.size },
     /** The papers an undated digest lists. */
