@@ -55,7 +55,7 @@ async function fetchDay(day: string, options: FetchOptions, context: FetchContex
       await (context.sleep ?? sleepFor)(plan.waitMs);
       continue;
     }
-    const checked = checkAnswer(attempt.bytes);
+    const checked = checkAnswer(attempt.bytes, { day, today: options.today });
     if ('problem' in checked) return { day, kind: 'failed', reason: checked.problem };
     // An empty listing is not saved: the day may have no papers yet, and a saved file would stop the next run asking.
     if (checked.papers === 0) return { day, kind: 'empty' };

@@ -31,7 +31,7 @@ async function run(handle: Handler | string, days: string[], extra: Partial<Fetc
   const where = folder ?? (await tempRoot());
   const retries: string[] = [];
   const waits: number[] = [];
-  const options: FetchOptions = { days, force: false, api: new URL(api), timeoutMs: 5000, retries: 3, backoffMs: 1, ...extra };
+  const options: FetchOptions = { days, force: false, api: new URL(api), timeoutMs: 5000, retries: 3, backoffMs: 1, today: '2026-12-05', ...extra };
   const outcomes = await fetchDays(options, { ...where, onRetry: (line) => retries.push(line), sleep: async (ms) => void waits.push(ms) });
   return { ...where, outcomes, lines: outcomes.map(describeDay), retries, waits, files: await readdir(where.seedsDir) };
 }
@@ -130,7 +130,7 @@ describe('fetchDays', () => {
     const entries = JSON.parse(recordedAnswer('2024-05-29').toString()) as Array<{ paper: Record<string, unknown> }>;
     delete entries[2]!.paper.id;
     const result = await run((_, response) => response.writeHead(200).end(JSON.stringify(entries)), ['2024-05-29']);
-    expect(failure(result.outcomes[0])).toBe('entry 3 of 8 has no paper.id');
+    expect(failure(result.outcomes[0])).toBe('entry 3: paper.id: expected a string');
     expect(result.files).toEqual([]);
   });
 

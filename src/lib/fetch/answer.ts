@@ -1,13 +1,11 @@
-import { z } from 'astro/zod';
+import { parseApiDigest } from '../digest/api.ts';
 
-// The least the catalog needs of each listed paper; every other field is the JSON reader's business, and unknown
-// fields (the live API has more than the recorded answers) are ignored.
-const entrySchema = z.object({
-  paper: z.object({ id: z.string().trim().min(1), title: z.string().trim().min(1) }),
-});
-
-/** The papers an answer lists, or why it is not a Daily Papers answer (not UTF-8, not JSON, not a list, an entry without id or title). */
-export function checkAnswer(bytes: Uint8Array): { papers: number } | { problem: string } {
+/**
+ * The papers an answer lists, or why it is not one the catalog can build from: not UTF-8, not JSON, not a list, or an
+ * entry the ingest would reject. Entries are read by the ingest's own reader (src/lib/digest/api.ts) for the file the
+ * answer is saved as, so an answer fetch saves is one the build reads; unknown fields are ignored there too.
+ */
+export function checkAnswer(bytes: Uint8Array, options: { day: string; today: string }): { papers: number } | { problem: string } {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -23,23 +21,12 @@ export function checkAnswer(bytes: Uint8Array): { papers: number } | { problem: 
     return { problem: `the answer (${size}) is not JSON, or is cut short: ${(error as Error).message}` };
   }
   if (!Array.isArray(json)) return { problem: `the answer is not a list of papers but ${kindOf(json)}` };
-  const bad = json.flatMap((entry, index) => {
-    const result = entrySchema.safeParse(entry);
-    return result.success ? [] : [`entry ${index + 1} of ${json.length} ${entryProblem(entry, result.error.issues[0]?.path ?? [])}`];
-  });
-  if (bad.length > 0) return { problem: bad.length === 1 ? bad[0]! : `${bad[0]} (and ${bad.length - 1} more ${bad.length === 2 ? 'entry' : 'entries'} with problems)` };
+  const bad = parseApiDigest(text, { file: `${options.day}.json`, today: options.today }).problems.filter((problem) => problem.kind !== 'warning');
+  if (bad.length > 0) {
+    const more = bad.length === 1 ? '' : ` (and ${bad.length - 1} more ${bad.length === 2 ? 'entry' : 'entries'} with problems)`;
+    return { problem: `${bad[0]!.message}${more}` };
+  }
   return { papers: json.length };
-}
-
-/** "has no paper.id", "has an empty paper.title": the first problem zod found, said plainly. */
-function entryProblem(entry: unknown, path: readonly PropertyKey[]): string {
-  const name = path.map(String).join('.') || 'paper';
-  let value: unknown = entry;
-  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
-  if (path.length === 0) return `is ${kindOf(entry)}, not an object with a paper`;
-  if (value === undefined) return `has no ${name}`;
-  if (typeof value === 'string') return `has an empty ${name}`;
-  return `has a ${name} that is ${kindOf(value)}, not text`;
 }
 
 /** A JSON value's kind in words, with an API error's own message when it sent one (`{"error": "…"}`). */

@@ -18,6 +18,8 @@ export interface FetchOptions {
   retries: number;
   /** The first retry's wait (ms), doubled at each next one, unless the server sends Retry-After. */
   backoffMs: number;
+  /** The day of the run (`YYYY-MM-DD`): an answer's papers are checked against it as the ingest checks them. */
+  today: string;
 }
 
 /** How to call it, printed with a wrong argument and for --help. */
@@ -61,7 +63,7 @@ export function readFetchOptions(argv: readonly string[], env: Readonly<Record<s
     if (!Number.isInteger(value) || value < least) return { problem: `${source} is "${text}"; expected a whole number of at least ${least}` };
     numbers[flag] = value;
   }
-  return { options: { days: days.days, force: values.force ?? false, api: api.url, timeoutMs: numbers.timeout!, retries: numbers.retries!, backoffMs: numbers.backoff! } };
+  return { options: { days: days.days, force: values.force ?? false, api: api.url, timeoutMs: numbers.timeout!, retries: numbers.retries!, backoffMs: numbers.backoff!, today } };
 }
 
 /** Where one day's answer is asked for: `<api>/api/daily_papers?date=<day>`, keeping a path the base may have. */

@@ -29,7 +29,7 @@ describe('dayRange', () => {
 describe('readFetchOptions', () => {
   test('returns one day and the defaults for --date alone', () => {
     expect(read(['--date', '2024-05-27'])).toEqual({
-      options: { days: ['2024-05-27'], force: false, api: new URL('https://huggingface.co'), timeoutMs: 30_000, retries: 3, backoffMs: 1000 },
+      options: { days: ['2024-05-27'], force: false, api: new URL('https://huggingface.co'), timeoutMs: 30_000, retries: 3, backoffMs: 1000, today },
     });
   });
 
