@@ -83,8 +83,6 @@ export const AUTHOR_BUCKETS = [
   { label: '11+', min: 11, max: Number.POSITIVE_INFINITY },
 ] as const;
 
-/** The result metadata that carries a paper's links by arXiv id, in arxivLinks' order: abstract, PDF, Hugging Face. */
-export const ARXIV_META = ['arxiv', 'pdf', 'hf'] as const;
 
 /** The URL value of papers that name an organisation instead of an author count, exact or as a range. */
 export const ORGANISATION = 'organisation';
@@ -209,7 +207,7 @@ export function searchFacetsOf(paper: Pick<Paper, 'byline' | 'date' | 'upvotes' 
       ...(paper.upvotes > 0 ? [['upvotes', formatUpvotes(paper.upvotes)] as [string, string]] : []),
       // The badge's label, not the repository's URL: every metadata value is searched, and URLs' words must not be.
       ...(paper.code.length > 0 ? [['code', CODE_BADGE] as [string, string]] : []),
-      ...(paper.arxiv === undefined ? [] : arxivLinks(paper.arxiv).map((link, index): [string, string] => [ARXIV_META[index]!, link.href])),
+      ...(paper.arxiv === undefined ? [] : arxivLinks(paper.arxiv).map((link): [string, string] => [link.key, link.href])),
     ],
   };
 }

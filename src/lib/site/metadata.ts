@@ -1,4 +1,4 @@
-import { arxivLinks } from '../papers/arxiv.ts';
+import { arxivLink } from '../papers/arxiv.ts';
 import type { Paper } from '../papers/model.ts';
 
 /**
@@ -40,7 +40,7 @@ export function scholarlyArticle(
     ...(page.topicLabels.length > 0 && { keywords: [...page.topicLabels] }),
     ...(paper.code.length > 0 && { codeRepository: paper.code[0] }),
     ...(paper.authorNames !== undefined && paper.authorNames.length > 0 && { author: paper.authorNames.map((name) => ({ '@type': 'Person' as const, name })) }),
-    ...(paper.arxiv !== undefined && { sameAs: arxivLinks(paper.arxiv)[0]!.href }),
+    ...(paper.arxiv !== undefined && { sameAs: arxivLink(paper.arxiv, 'arxiv') }),
     isPartOf: { '@type': 'WebSite', name: page.siteName, url: page.site },
   };
 }
@@ -65,7 +65,7 @@ export function citationTags(paper: Pick<Paper, 'title' | 'date' | 'arxiv' | 'au
     { name: 'citation_publication_date', content: date },
     { name: 'citation_date', content: date },
     { name: 'citation_arxiv_id', content: paper.arxiv },
-    { name: 'citation_pdf_url', content: arxivLinks(paper.arxiv)[1]!.href },
+    { name: 'citation_pdf_url', content: arxivLink(paper.arxiv, 'pdf') },
   ];
 }
 

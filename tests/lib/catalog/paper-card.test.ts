@@ -47,9 +47,9 @@ describe('paperCard of a paper with an arXiv id and named authors', () => {
     const card = paperCard({ ...paper, byline: { kind: 'authors', count: 36 }, arxiv: '2408.16500', authorNames: ['Wenyi Hong', 'Weihan Wang'] });
     expect(card.byline).toBe('Wenyi Hong and 35 others');
     expect(card.arxiv).toEqual([
-      { label: 'arXiv', href: 'https://arxiv.org/abs/2408.16500' },
-      { label: 'PDF', href: 'https://arxiv.org/pdf/2408.16500' },
-      { label: 'Hugging Face', href: 'https://huggingface.co/papers/2408.16500' },
+      { key: 'arxiv', label: 'arXiv', href: 'https://arxiv.org/abs/2408.16500' },
+      { key: 'pdf', label: 'PDF', href: 'https://arxiv.org/pdf/2408.16500' },
+      { key: 'hf', label: 'Hugging Face', href: 'https://huggingface.co/papers/2408.16500' },
     ]);
     expect(paperCard(paper)).not.toHaveProperty('arxiv');
   });
