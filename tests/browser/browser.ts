@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import sirv from 'sirv';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Debian's Chromium, headless, with nothing that reaches out to the network on its own. */
 export async function launchChromium(): Promise<Browser> {
@@ -36,6 +37,28 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
     void dialog.dismiss();
   });
   return { context, page, problems, dialogs };
+}
+
+/**
+ * Chromium for one test file: launched before its tests and closed after them. `watched()` opens a page that records
+ * its problems (`defaults` are the contexts' options unless a call gives others); `opened` lists every such page, for
+ * a file's closing check that none of them reported a problem.
+ */
+export function useChromium(defaults: BrowserContextOptions = {}): { watched: (options?: BrowserContextOptions) => Promise<WatchedPage>; opened: WatchedPage[] } {
+  let browser: Browser | undefined;
+  const opened: WatchedPage[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const watched = async (options: BrowserContextOptions = defaults) => {
+    const page = await openPage(browser!, options);
+    opened.push(page);
+    return page;
+  };
+  return { watched, opened };
 }
 
 /** Serves a built site's `dist/` under `base` on 127.0.0.1; resolves with its URL and a way to stop it. */

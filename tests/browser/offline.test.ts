@@ -1,29 +1,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { readOfflineFiles } from '../../src/search/offline/write-worker.ts';
 import type { OfflineManifest } from '../../src/search/protocol.ts';
-import { cacheContents, launchChromium, openPage, resultTitles, untilControlled, type WatchedPage } from './browser.ts';
+import { cacheContents, resultTitles, untilControlled, useChromium } from './browser.ts';
 import { BASE } from './global-setup.ts';
 
 const siteUrl = inject('siteUrl');
 const dist = join(inject('siteRoot'), 'dist');
-let browser: Browser;
-const opened: WatchedPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function watched(): Promise<WatchedPage> {
-  const page = await openPage(browser);
-  opened.push(page);
-  return page;
-}
+const { watched, opened } = useChromium();
 
 /** The files a URL of the site is served from. */
 function fileOf(url: string): string {

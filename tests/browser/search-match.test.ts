@@ -1,26 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium, openPage, resultTitles, type WatchedPage } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { resultTitles, useChromium } from './browser.ts';
 
 // What a search finds when not every word matches, the order of a search without words, and filters that offer every
 // value of a group ("any of"), with counts that agree with the results. (search.test.ts covers the rest.)
 const siteUrl = inject('siteUrl');
 const RELAY = 'RelayS2S: A Dual-Path Speculative Generation for Real-Time Dialogue';
-let browser: Browser;
-const opened: WatchedPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function watched(): Promise<WatchedPage> {
-  const page = await openPage(browser, { viewport: { width: 1200, height: 4000 } });
-  opened.push(page);
-  return page;
-}
+const { watched } = useChromium({ viewport: { width: 1200, height: 4000 } });
 
 /** The number of results the summary announces once the search settled. */
 async function count(page: Page): Promise<number> {

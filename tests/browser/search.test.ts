@@ -1,30 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { parseDigest } from '../../src/lib/digest/parse.ts';
 import { extractLinks } from '../../src/lib/papers/links.ts';
 import { repoRoot } from '../helpers/fixture-site.ts';
-import { launchChromium, openPage, resultTitles, type WatchedPage } from './browser.ts';
+import { resultTitles, useChromium } from './browser.ts';
 
 const siteUrl = inject('siteUrl');
 const seed = parseDigest(readFileSync(join(repoRoot, 'seeds/000_b521cd4bf3e07176.txt'), 'utf8'), { file: 'seed.txt', today: '2026-11-25' }).entries;
-let browser: Browser;
-const opened: WatchedPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A new page that records console errors; every test ends by asserting it saw none. */
-async function watched(options?: Parameters<typeof openPage>[1]): Promise<WatchedPage> {
-  const page = await openPage(browser, options);
-  opened.push(page);
-  return page;
-}
+/** Pages that record console errors; every test ends by asserting it saw none. */
+const { watched, opened } = useChromium();
 
 describe('search in the browser', () => {
   test('finds CacheQuant first', async () => {
