@@ -1,4 +1,5 @@
 import type { Page } from 'astro';
+import { pathOf } from './base.ts';
 import { PAGE_SIZE, paths } from './paths.ts';
 
 /** One route entry as Astro's `paginate` returns it. */
@@ -58,4 +59,17 @@ export function legacyYearPages(years: readonly { slug: string; count: number; m
       .filter((n) => !months.has(String(n)))
       .map((n) => ({ from: `dates/${year.slug}/${n}/`, params: { year: year.slug, legacy: String(n) }, to: paths.yearPage(year.slug, n) }));
   });
+}
+
+/**
+ * What page n of a list says of itself: its heading ("Title (page 2)"), where it stands ("; page 2 of 5", nothing for
+ * a list of one page), and its own path below the base (the list's `firstPath` for page 1).
+ */
+export function listPageOf(title: string, page: Pick<Page, 'currentPage' | 'lastPage'> & { url: { current: string } }, firstPath: string): { heading: string; where: string; path: string } {
+  const first = page.currentPage === 1;
+  return {
+    heading: first ? title : `${title} (page ${page.currentPage})`,
+    where: page.lastPage > 1 ? `; page ${page.currentPage} of ${page.lastPage}` : '',
+    path: first ? firstPath : pathOf(page.url.current),
+  };
 }

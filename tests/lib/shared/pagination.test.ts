@@ -1,6 +1,6 @@
 import type { Page } from 'astro';
 import { describe, expect, test } from 'vitest';
-import { legacyYearPages, underPageSegment, type PaginatedPath } from '../../../src/lib/shared/pagination.ts';
+import { legacyYearPages, listPageOf, underPageSegment, type PaginatedPath } from '../../../src/lib/shared/pagination.ts';
 import { paths } from '../../../src/lib/shared/paths.ts';
 
 /** What Astro's paginate returns for a list at `/base/dates/2025/` of `lastPage` pages. */
@@ -53,5 +53,18 @@ describe('legacyYearPages', () => {
 
   test('has nothing for a year of one page', () => {
     expect(legacyYearPages([{ slug: '2024', count: 25, months: [] }], 25)).toEqual([]);
+  });
+});
+
+describe('listPageOf', () => {
+  const page = (currentPage: number, lastPage: number) => ({ currentPage, lastPage, url: { current: `/topics/x/${currentPage}/` } });
+
+  test('names page 1 by the list\'s title and path, and says where it stands only in a list of several pages', () => {
+    expect(listPageOf('Agents', page(1, 3), 'topics/agents/')).toEqual({ heading: 'Agents', where: '; page 1 of 3', path: 'topics/agents/' });
+    expect(listPageOf('Agents', page(1, 1), 'topics/agents/')).toEqual({ heading: 'Agents', where: '', path: 'topics/agents/' });
+  });
+
+  test('names a later page by its number and the path paginate gave it, below the base', () => {
+    expect(listPageOf('Agents', page(2, 3), 'topics/agents/')).toEqual({ heading: 'Agents (page 2)', where: '; page 2 of 3', path: 'topics/x/2/' });
   });
 });
