@@ -54,7 +54,7 @@ export async function readRecordedYears(path: string, where: (path: string) => s
   return years;
 }
 
-export function parseJson(text: string): unknown {
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -20,7 +20,7 @@ import { readVocabulary } from './vocabulary.ts';
 
 export { describeSummary, type IngestSummary, type ReportLine } from './summary.ts';
 export { formatProblem, IngestError, IngestFileError, type Problem } from './problems.ts';
-export { vocabularyProblem, readVocabulary } from './vocabulary.ts';
+export { readVocabulary } from './vocabulary.ts';
 export { DIGEST_INDEX } from './digest-index.ts';
 
 /** How many items the ingest writes at a time: enough to keep the disk busy, never one per paper at once. */

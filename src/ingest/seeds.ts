@@ -88,7 +88,7 @@ export function kindOf(dir: string, entry: Dirent): string {
   }
 }
 
-export function kindOfStats(stats: { isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean }): string {
+function kindOfStats(stats: { isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean }): string {
   if (stats.isFile()) return 'file';
   if (stats.isDirectory()) return 'a folder';
   if (stats.isFIFO()) return 'a named pipe';
@@ -101,7 +101,7 @@ export function kindOfStats(stats: { isFile(): boolean; isDirectory(): boolean; 
  * A file's bytes, opened without waiting (`O_NONBLOCK`) and read only when it is a regular file: an entry replaced by
  * a named pipe after the folder was listed is an EISDIR-like error, never a read that hangs.
  */
-export function readRegularFile(path: string): Buffer {
+function readRegularFile(path: string): Buffer {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     if (!fstatSync(fd).isFile()) throw Object.assign(new Error(`${path} is not a file`), { code: 'ENOTFILE' });
@@ -112,7 +112,7 @@ export function readRegularFile(path: string): Buffer {
 }
 
 /** The capture date an operator stated in a sidecar `<digest>.meta.yaml` (`captured: YYYY-MM-DD`), if any. */
-export function readCaptureDate(path: string, where: (path: string) => string, problems: Problem[]): string | undefined {
+function readCaptureDate(path: string, where: (path: string) => string, problems: Problem[]): string | undefined {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

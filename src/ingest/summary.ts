@@ -39,7 +39,7 @@ export interface ReportLine {
 }
 
 /** How the report says where a digest's year came from. */
-export const YEAR_SOURCES: Record<YearSource, string> = {
+const YEAR_SOURCES: Record<YearSource, string> = {
   sidecar: 'year of the capture date in the sidecar',
   'file-name': "year of the date in the file's name",
   recorded: 'year recorded when the digest was first ingested',
@@ -48,7 +48,7 @@ export const YEAR_SOURCES: Record<YearSource, string> = {
 };
 
 /** How many merges a report lists one by one; the rest are counted. */
-export const MERGES_LISTED = 20;
+const MERGES_LISTED = 20;
 
 /** The report of an ingest, for a terminal or a build log: each line's level follows from what it reports. */
 export function describeSummary(summary: IngestSummary): ReportLine[] {

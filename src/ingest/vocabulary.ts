@@ -4,7 +4,6 @@ import type { Topic } from '../lib/papers/topics.ts';
 import { vocabularyProblem } from '../lib/schema.ts';
 import { IngestFileError } from './problems.ts';
 
-export { vocabularyProblem };
 
 /** Reads the topic vocabulary, failing with the file's name and what is wrong when it is not a valid list of topics. */
 export async function readVocabulary(path: string): Promise<Topic[]> {

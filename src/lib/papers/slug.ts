@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
 import slugify from '@sindresorhus/slugify';
-import { SLUG_PATTERN } from '../schema.ts';
-
-export { SLUG_PATTERN };
 
 /** Longest readable part of a slug, before any identity suffix. */
 export const MAX_SLUG_LENGTH = 80;
