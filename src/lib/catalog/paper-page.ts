@@ -3,7 +3,7 @@ import { findPaperLinks, type FindLink } from './find-links.ts';
 import { displayUrl } from '../shared/format.ts';
 import { relatedPapers, type RelatablePaper } from '../papers/related.ts';
 import { dayLink, type DayLink } from './days.ts';
-import { arxivLinks, type ArxivLink } from '../papers/arxiv.ts';
+import { arxivLinks } from '../papers/arxiv.ts';
 
 /** How many names a paper's page shows before it folds the rest ("and 26 more"). */
 export const AUTHORS_SHOWN = 10;
@@ -29,6 +29,13 @@ export interface PaperLink {
   title: string;
 }
 
+/** An outbound link of a paper's page: what it is ("arXiv", "Code"), where it goes, and that address as shown. */
+export interface PaperPageLink {
+  kind: string;
+  href: string;
+  text: string;
+}
+
 /** What a paper's page shows besides the paper: the days that listed it, its neighbours in the newest, find links. */
 export interface PaperContext {
   listedIn: DayLink[];
@@ -36,13 +43,13 @@ export interface PaperContext {
   inUndated: boolean;
   place?: DayLink & { previous?: PaperLink; next?: PaperLink };
   /** The paper on arXiv (abstract, PDF) and Hugging Face, when a digest gave its arXiv id: the page's first links. */
-  arxiv?: ArxivLink[];
+  arxiv?: PaperPageLink[];
   /** The authors by name, when a digest names them. */
   authors?: AuthorList;
   /** Searches for the title, for a paper without an arXiv id (empty when it has one). */
   find: FindLink[];
   /** The paper's code links, then its project links, as its page shows them. */
-  links: { kind: 'Code' | 'Project'; href: string; text: string }[];
+  links: PaperPageLink[];
 }
 
 /** What paperPages reads: the papers, and where the listings put them. */
@@ -78,7 +85,7 @@ export function paperPages<P extends RelatablePaper & { code: string[]; links: s
         listedIn: (listings.dates.get(paper.slug) ?? []).map((date) => dayLink({ date })),
         inUndated: undatedPapers.has(paper.slug),
         ...(place && { place: { ...dayLink(place), ...(previous && { previous }), ...(next && { next }) } }),
-        ...(paper.arxiv !== undefined && { arxiv: arxivLinks(paper.arxiv) }),
+        ...(paper.arxiv !== undefined && { arxiv: arxivLinks(paper.arxiv).map((link) => ({ kind: link.label, href: link.href, text: displayUrl(link.href) })) }),
         ...(paper.authorNames !== undefined && paper.authorNames.length > 0 && { authors: authorList(paper.authorNames) }),
         find: paper.arxiv === undefined ? findPaperLinks(paper.title) : [],
         links: [
