@@ -9,7 +9,7 @@ import { arxivLinks } from '../papers/arxiv.ts';
 export const AUTHORS_SHOWN = 10;
 
 /** A paper's authors as its page shows them: the first few, and the rest folded; a list barely longer is not folded. */
-export interface AuthorList {
+export interface FoldedAuthors {
   shown: string[];
   folded: string[];
   /** "and 26 more": the fold's summary; absent when nothing is folded. */
@@ -17,7 +17,7 @@ export interface AuthorList {
 }
 
 /** The authors' names of a paper's page: all of them up to AUTHORS_SHOWN + 2, else the first AUTHORS_SHOWN and a fold. */
-export function authorList(names: readonly string[]): AuthorList {
+export function foldedAuthors(names: readonly string[]): FoldedAuthors {
   if (names.length <= AUTHORS_SHOWN + 2) return { shown: [...names], folded: [] };
   const folded = names.slice(AUTHORS_SHOWN);
   return { shown: names.slice(0, AUTHORS_SHOWN), folded, more: `and ${folded.length} more` };
@@ -45,7 +45,7 @@ export interface PaperContext {
   /** The paper on arXiv (abstract, PDF) and Hugging Face, when a digest gave its arXiv id: the page's first links. */
   arxiv?: PaperPageLink[];
   /** The authors by name, when a digest names them. */
-  authors?: AuthorList;
+  authors?: FoldedAuthors;
   /** Searches for the title, for a paper without an arXiv id (empty when it has one). */
   find: FindLink[];
   /** The paper's code links, then its project links, as its page shows them. */
@@ -86,7 +86,7 @@ export function paperPages<P extends RelatablePaper & { code: string[]; links: s
         inUndated: undatedPapers.has(paper.slug),
         ...(place && { place: { ...dayLink(place), ...(previous && { previous }), ...(next && { next }) } }),
         ...(paper.arxiv !== undefined && { arxiv: arxivLinks(paper.arxiv).map((link) => ({ kind: link.label, href: link.href, text: displayUrl(link.href) })) }),
-        ...(paper.authorNames !== undefined && paper.authorNames.length > 0 && { authors: authorList(paper.authorNames) }),
+        ...(paper.authorNames !== undefined && paper.authorNames.length > 0 && { authors: foldedAuthors(paper.authorNames) }),
         find: paper.arxiv === undefined ? findPaperLinks(paper.title) : [],
         links: [
           ...paper.code.map((href) => ({ kind: 'Code' as const, href, text: displayUrl(href) })),

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { authorList, AUTHORS_SHOWN, paperPages } from '../../../src/lib/catalog/paper-page.ts';
+import { AUTHORS_SHOWN, foldedAuthors, paperPages } from '../../../src/lib/catalog/paper-page.ts';
 
 const paper = (slug: string, title: string, abstract: string, extra: { code?: string[]; links?: string[] } = {}) => ({
   slug,
@@ -79,7 +79,7 @@ describe('paperContext of a paper with an arXiv id and named authors', () => {
 
   test('folds a long author list after the first few, and not a list barely longer', () => {
     expect(pages.paperContext(withId).authors).toEqual({ shown: names.slice(0, AUTHORS_SHOWN), folded: names.slice(AUTHORS_SHOWN), more: `and ${36 - AUTHORS_SHOWN} more` });
-    expect(authorList(names.slice(0, AUTHORS_SHOWN + 2))).toEqual({ shown: names.slice(0, AUTHORS_SHOWN + 2), folded: [] });
-    expect(authorList(names.slice(0, AUTHORS_SHOWN + 3)).more).toBe('and 3 more');
+    expect(foldedAuthors(names.slice(0, AUTHORS_SHOWN + 2))).toEqual({ shown: names.slice(0, AUTHORS_SHOWN + 2), folded: [] });
+    expect(foldedAuthors(names.slice(0, AUTHORS_SHOWN + 3)).more).toBe('and 3 more');
   });
 });
