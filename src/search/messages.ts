@@ -19,8 +19,8 @@ export function keepProgress(done: number, total: number): string {
 export function keepSummary(status: Pick<OfflineStatus, 'files' | 'bytes' | 'kept' | 'keptBytes'>): string {
   if (status.kept >= status.files) return `This device keeps the whole catalog for offline use: ${formatFiles(status.files)}, ${formatMegabytes(status.bytes)}.`;
   const left = formatMegabytes(status.bytes - status.keptBytes);
-  if (status.kept === 0) return `Downloads ${left}, the search index of every paper.`;
-  return `This device keeps ${keepProgress(status.kept, status.files)} of the search index; ${left} more to download.`;
+  if (status.kept === 0) return `Downloads ${left}: the search index, and a copy of every paper to read offline.`;
+  return `This device keeps ${keepProgress(status.kept, status.files)} of the search index and the papers' copies; ${left} more to download.`;
 }
 
 /** What the keep section says when a download ended with files it could not keep. */

@@ -1,4 +1,5 @@
 import type { IndexFileKind } from '../lib/shared/search-shards.ts';
+import type { PageFrame } from './paper-copy.ts';
 
 /**
  * Names and shapes the service worker, the search page and the build share. The worker (src/search/worker/) is bundled
@@ -34,7 +35,10 @@ export const META_CACHE_TAG = 'offline';
 /** One index file: its absolute path, its size in bytes and its content hash (see `indexFileHash` in shards.ts). */
 export type ManifestFile = [path: string, bytes: number, hash: string];
 
-/** `offline-manifest.json`: every file of one build's search index, which "keep the whole catalog" downloads. */
+/**
+ * `offline-manifest.json`: every file of one build's search index and of its papers' offline copies, which "keep the
+ * whole catalog" downloads.
+ */
 export interface OfflineManifest {
   build: string;
   /** The sum of the files' sizes. */
@@ -84,6 +88,11 @@ export interface WorkerSettings {
   entries: string[];
   /** The absolute path of this build's `offline-manifest.json`. */
   manifest: string;
-  /** The page shown offline in place of a page this device does not keep. */
-  offlinePage: string;
+  /**
+   * The site's frame for the pages the worker draws offline (src/search/paper-copy.ts): the offline copy of a paper,
+   * and the page that says a page needs the network. Cut from the built 404 page.
+   */
+  frame: PageFrame;
+  /** How many files the papers' offline copies are spread over (0 for an empty catalog); see `copyFileOf`. */
+  copyFiles: number;
 }

@@ -28,10 +28,10 @@ describe('keepSummary', () => {
     expect(keepSummary({ files: 3, bytes: 2_000_000, kept: 3, keptBytes: 2_000_000 })).toBe('This device keeps the whole catalog for offline use: 3 files, 2.0 MB.');
   });
   test('says what is left to download when part is kept', () => {
-    expect(keepSummary({ files: 10, bytes: 5_000_000, kept: 4, keptBytes: 1_000_000 })).toBe('This device keeps 4 of 10 files of the search index; 4.0 MB more to download.');
+    expect(keepSummary({ files: 10, bytes: 5_000_000, kept: 4, keptBytes: 1_000_000 })).toBe('This device keeps 4 of 10 files of the search index and the papers\' copies; 4.0 MB more to download.');
   });
   test('says what the download is when nothing is kept', () => {
-    expect(keepSummary({ files: 10, bytes: 5_000_000, kept: 0, keptBytes: 0 })).toBe('Downloads 5.0 MB, the search index of every paper.');
+    expect(keepSummary({ files: 10, bytes: 5_000_000, kept: 0, keptBytes: 0 })).toBe('Downloads 5.0 MB: the search index, and a copy of every paper to read offline.');
   });
 });
 

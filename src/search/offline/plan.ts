@@ -1,6 +1,7 @@
 import { withBase } from '../../lib/shared/paths.ts';
 import { MANIFEST_FILE, type ManifestFile, type OfflineManifest } from '../protocol.ts';
 import { BUNDLE_FOLDER as BUNDLE, indexFileHash, shardBundle } from '../../lib/shared/search-shards.ts';
+import { isCopyFile } from '../paper-copy.ts';
 
 /** A file of the built site, as the build found it: its path below `dist/` (with `/`), size and content hash. */
 export interface BuiltFile {
@@ -16,11 +17,12 @@ export interface BuiltFile {
  * - `runtime`: Pagefind's code and each bundle's entry file, precached;
  * - `start`: the index files every search needs before it looks up a word (the meta file and the filters), precached;
  * - `index`: the rest of the index (word chunks and result fragments), fetched when a search needs them;
+ * - `copy`: the papers' offline copies (src/search/paper-copy.ts), kept only with the whole catalog;
  * - `unused`: what the site never loads (Pagefind's older UIs, the index for pages without a language, and a shard's
  *   copy of Pagefind's code);
  * - `page`: everything else, kept when a reader opens it.
  */
-export type FileRole = 'shell' | 'runtime' | 'start' | 'index' | 'unused' | 'page';
+export type FileRole = 'shell' | 'runtime' | 'start' | 'index' | 'copy' | 'unused' | 'page';
 
 /** The pages and files a first visit keeps, below the base. */
 export const SHELL_PAGES = ['index.html', 'search/index.html', '404.html', 'favicon.svg'];
@@ -40,6 +42,7 @@ export function roleOf(path: string): FileRole {
   if (START.test(path)) return 'start';
   if (INDEX.test(path)) return 'index';
   if (OTHER_PAGEFIND.test(path)) return 'unused';
+  if (isCopyFile(path)) return 'copy';
   if (SHELL_PAGES.includes(path) || path.startsWith('_astro/')) return 'shell';
   return 'page';
 }
@@ -60,7 +63,7 @@ export interface OfflinePlan {
   precache: string[];
   /** Index files fetched into the index cache on install: what every search needs first. */
   precacheIndex: string[];
-  /** Every index file of the build, for "keep the whole catalog". */
+  /** Every index file of the build and the papers' offline copies, for "keep the whole catalog". */
   manifest: OfflineManifest;
   /** The bytes a first visit downloads in the background: precache, start files and the manifest itself. */
   firstVisitBytes: number;
@@ -73,7 +76,7 @@ export interface OfflinePlan {
 export function offlinePlan(files: readonly BuiltFile[], base: string, build: string): OfflinePlan {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const byRole = (role: FileRole) => sorted.filter((file) => roleOf(file.path) === role);
-  const indexFiles = [...byRole('start'), ...byRole('index')].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const indexFiles = [...byRole('start'), ...byRole('index'), ...byRole('copy')].sort((a, b) => (a.path < b.path ? -1 : 1));
   const manifestFiles: ManifestFile[] = indexFiles.map((file) => [urlOf(base, file.path), file.bytes, indexFileHash(file.sha256)]);
   const manifest: OfflineManifest = { build, bytes: sum(indexFiles), files: manifestFiles };
   const shell = [...byRole('shell'), ...byRole('runtime')];

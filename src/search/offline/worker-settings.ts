@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { withBase } from '../../lib/shared/paths.ts';
 import { MANIFEST_FILE, type WorkerSettings } from '../protocol.ts';
 import { shardBundle } from '../../lib/shared/search-shards.ts';
-import { offlinePageHtml } from './offline-page.ts';
+import { isCopyFile, type PageFrame } from '../paper-copy.ts';
 import { isEntry, manifestText, offlinePlan, urlOf, type BuiltFile, type OfflinePlan } from './plan.ts';
 
 /** What the build writes for offline use, and what it reports. */
@@ -16,10 +16,11 @@ export interface OfflineFiles {
 }
 
 /**
- * The worker's settings and the manifest for a built site's files. The build's identity is a hash of those files, so
- * an unchanged build gets a byte-identical worker and readers keep their caches.
+ * The worker's settings and the manifest for a built site's files, with the frame of the pages the worker draws (cut
+ * from the built 404 page, see `pageFrame`). The build's identity is a hash of those files, so an unchanged build gets
+ * a byte-identical worker and readers keep their caches.
  */
-export function offlineFiles(files: readonly BuiltFile[], base: string): OfflineFiles {
+export function offlineFiles(files: readonly BuiltFile[], base: string, frame: PageFrame): OfflineFiles {
   const identity = createHash('sha256');
   for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) identity.update(`${file.path} ${file.sha256}\n`);
   const build = identity.digest('hex').slice(0, 12);
@@ -32,7 +33,6 @@ export function offlineFiles(files: readonly BuiltFile[], base: string): Offline
     [withBase(base, MANIFEST_FILE), `sha256-${createHash('sha256').update(manifest).digest('base64')}`],
     ...entries.map((file) => [urlOf(base, file.path), `sha256-${file.sha256}`] as const),
   ]);
-  const stylesheets = files.filter((file) => file.path.startsWith('_astro/') && file.path.endsWith('.css')).map((file) => urlOf(base, file.path));
   const settings: WorkerSettings = {
     build,
     base,
@@ -40,7 +40,8 @@ export function offlineFiles(files: readonly BuiltFile[], base: string): Offline
     precacheIndex: plan.precacheIndex,
     entries: entries.map((file) => urlOf(base, file.path)),
     manifest: withBase(base, MANIFEST_FILE),
-    offlinePage: offlinePageHtml(base, stylesheets),
+    frame,
+    copyFiles: files.filter((file) => isCopyFile(file.path)).length,
   };
   return { build, settings, manifest, plan };
 }

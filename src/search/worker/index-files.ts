@@ -9,7 +9,10 @@ import { scope, type WorkerState } from './scope.ts';
 /** This build's index files, path → [hash, bytes], from the manifest precached on install. */
 type Listed = Map<string, [hash: string, bytes: number]>;
 
-/** The index files of one build's worker: served and kept under the content hashes the build's manifest lists. */
+/**
+ * The index files of one build's worker, and its papers' offline copies: served and kept under the content hashes the
+ * build's manifest lists.
+ */
 export class IndexFiles {
   private listed: Promise<Listed> | undefined;
   private readonly channel = new BroadcastChannel(OFFLINE_CHANNEL);
@@ -28,12 +31,22 @@ export class IndexFiles {
     try {
       response = await fetch(path);
     } catch {
-      const notice: NeedsNetwork = { type: 'needs-network', kind: indexFileKind(path) ?? 'meta', path };
-      this.channel.postMessage(notice);
+      // Only a search's own files are news to the search page; a paper's copy is fetched by "keep the catalog".
+      const kind = indexFileKind(path);
+      if (kind) {
+        const notice: NeedsNetwork = { type: 'needs-network', kind, path };
+        this.channel.postMessage(notice);
+      }
       return Response.error();
     }
     if (current && response.ok) await this.keepVerified(path, listed[0], response.clone());
     return response;
+  }
+
+  /** The kept file of this build at `path`, never the network's; `undefined` when this device does not keep it. */
+  async kept(path: string): Promise<Response | undefined> {
+    const listed = (await this.files()).get(path);
+    return listed && caches.match(this.key(path, listed[0]), { cacheName: INDEX_CACHE });
   }
 
   /** Fetches and keeps an index file every search starts with; fails the install when it is not this build's. */

@@ -11,22 +11,24 @@ const byPath: WorkboxPlugin = {
   },
 };
 
-/** Offline, a page this device does not keep is answered with a page saying so, not the browser's error. */
-function offlinePage(html: string): WorkboxPlugin {
+/**
+ * Offline, a page this device does not keep is answered with a page the worker draws (a paper's offline copy, or a page
+ * saying it needs the network), not the browser's error.
+ */
+function offlineFallback(answer: (url: URL) => Promise<Response>): WorkboxPlugin {
   return {
-    handlerDidError: async ({ request }) =>
-      request.mode === 'navigate' ? new Response(html, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } }) : undefined,
+    handlerDidError: async ({ request }) => (request.mode === 'navigate' ? answer(new URL(request.url)) : undefined),
   };
 }
 
 /**
  * The strategies of the build's cache: pages and Pagefind's runtime network first, so a reader online always gets the
- * current build and offline what was kept; hashed assets and the manifest cache first.
+ * current build and offline what was kept (else `offline`'s answer); hashed assets and the manifest cache first.
  */
-export function buildCacheStrategies(state: WorkerState): { pages: NetworkFirst; assets: CacheFirst } {
+export function buildCacheStrategies(state: WorkerState, offline: (url: URL) => Promise<Response>): { pages: NetworkFirst; assets: CacheFirst } {
   const current = currentBuildOnly(state.cache);
   return {
-    pages: new NetworkFirst({ cacheName: state.cache, plugins: [byPath, current, offlinePage(state.settings.offlinePage)] }),
+    pages: new NetworkFirst({ cacheName: state.cache, plugins: [byPath, current, offlineFallback(offline)] }),
     assets: new CacheFirst({ cacheName: state.cache, plugins: [byPath, current] }),
   };
 }

@@ -30,6 +30,9 @@ describe('roleOf', () => {
     ['pagefind-shard-1/fragment/en_1.pf_fragment', 'index'],
     ['pagefinder/pagefind.js', 'page'],
     ['papers/spiking-diffusion-models/index.html', 'page'],
+    ['offline/papers-0.json.gzip', 'copy'],
+    ['offline/papers-255.json.gzip', 'copy'],
+    ['offline/papers.json', 'page'],
   ])('returns the role of %s: %s', (path, role) => {
     expect(roleOf(path)).toBe(role);
   });
@@ -57,23 +60,25 @@ describe('offlinePlan', () => {
     file('pagefind/pagefind-entry.json', 5),
     file('index.html', 100),
     file('_astro/a.css', 40),
+    file('offline/papers-0.json.gzip', 400),
   ];
   const plan = offlinePlan(files, '/shelf/', 'b1');
 
-  test('precaches the shell, Pagefind\'s runtime and the manifest, and none of the index or the unused UI', () => {
+  test('precaches the shell, Pagefind\'s runtime and the manifest, and none of the index, the paper copies or the unused UI', () => {
     expect(plan.precache).toEqual(['/shelf/_astro/a.css', '/shelf/', '/shelf/pagefind/pagefind-entry.json', '/shelf/pagefind/pagefind.js', '/shelf/offline-manifest.json']);
     expect(plan.precacheIndex).toEqual(['/shelf/pagefind/filter/en_x.pf_filter', '/shelf/pagefind/pagefind.en_1.pf_meta']);
   });
 
-  test('lists every index file in the manifest, sorted, with its size and hash, and their total', () => {
+  test('lists every index file and every file of paper copies in the manifest, sorted, with its size and hash, and their total', () => {
     expect(plan.manifest.files.map(([path, bytes]) => [path, bytes])).toEqual([
+      ['/shelf/offline/papers-0.json.gzip', 400],
       ['/shelf/pagefind/filter/en_x.pf_filter', 20],
       ['/shelf/pagefind/fragment/en_f.pf_fragment', 50],
       ['/shelf/pagefind/index/en_a.pf_index', 200],
       ['/shelf/pagefind/index/en_b.pf_index', 300],
       ['/shelf/pagefind/pagefind.en_1.pf_meta', 10],
     ]);
-    expect(plan.manifest.bytes).toBe(580);
+    expect(plan.manifest.bytes).toBe(980);
     expect(plan.manifest.build).toBe('b1');
   });
 

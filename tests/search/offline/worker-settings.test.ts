@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import type { BuiltFile } from '../../../src/search/offline/plan.ts';
-import { offlineFiles } from '../../../src/search/offline/worker-settings.ts';
+import { offlineFiles as offlineFilesIn } from '../../../src/search/offline/worker-settings.ts';
+import { pageFrame } from '../../../src/search/paper-copy.ts';
+
+const FRAME = pageFrame('<title>Page not found</title><main id="main"><h1>Not found</h1></main>');
+const offlineFiles = (files: BuiltFile[], base: string) => offlineFilesIn(files, base, FRAME);
 
 const file = (path: string, sha256 = 'AAAA'): BuiltFile => ({ path, bytes: 10, sha256 });
 const site = [
@@ -12,6 +16,8 @@ const site = [
   file('pagefind/pagefind.en_1.pf_meta'),
   file('pagefind/index/en_1.pf_index'),
   file('pagefind-shard-1/pagefind-entry.json', 'SHARD'),
+  file('offline/papers-0.json.gzip'),
+  file('offline/papers-1.json.gzip'),
 ];
 
 describe('offlineFiles', () => {
@@ -28,7 +34,8 @@ describe('offlineFiles', () => {
     expect([...settings.entries].sort()).toEqual(['/shelf/pagefind-shard-1/pagefind-entry.json', '/shelf/pagefind/pagefind-entry.json']);
     expect(settings.precacheIndex).toEqual(['/shelf/pagefind/pagefind.en_1.pf_meta']);
     expect(settings.manifest).toBe('/shelf/offline-manifest.json');
-    expect(settings.offlinePage).toContain('<link rel="stylesheet" href="/shelf/_astro/Base.css">');
+    expect(settings.frame).toEqual(FRAME);
+    expect(settings.copyFiles).toBe(2);
   });
 
   test('names the build after its files, so an unchanged build gets the same settings', () => {

@@ -3,10 +3,13 @@ import { describe, expect, test } from 'vitest';
 import { bundleWorker } from '../../../src/search/offline/bundle.ts';
 import { urlOf, type BuiltFile } from '../../../src/search/offline/plan.ts';
 import { offlineFiles } from '../../../src/search/offline/worker-settings.ts';
+import { pageFrame } from '../../../src/search/paper-copy.ts';
 import { buildCacheName, INDEX_CACHE, type OfflineStatus, type WorkerSettings } from '../../../src/search/protocol.ts';
 import { FakeNetwork, runWorker } from './harness.ts';
 
 const BASE = '/shelf/';
+/** The frame of the pages the worker draws, as the build cuts it from the 404 page. */
+const FRAME = pageFrame('<!doctype html><title>Page not found</title><header class="site-header">Papershelf</header><main id="main"><h1>Not found</h1></main>');
 
 /** A built site's files, by path below `dist/`: the shell, Pagefind's runtime and a small index. */
 function siteFiles(overrides: Record<string, string> = {}): Record<string, string> {
@@ -45,7 +48,7 @@ async function build(files: Record<string, string>, network = new FakeNetwork())
   const built: BuiltFile[] = Object.entries(files)
     .filter(([path]) => !path.startsWith('papers/'))
     .map(([path, body]) => ({ path, bytes: body.length, sha256: createHash('sha256').update(body).digest('base64') }));
-  const offline = offlineFiles(built, BASE);
+  const offline = offlineFiles(built, BASE, FRAME);
   const worker = await bundled(offline.settings);
   network.files = new Map([...Object.entries(files).map(([path, body]) => [urlOf(BASE, path), body] as const), [`${BASE}offline-manifest.json`, offline.manifest], [`${BASE}sw.js`, worker]]);
   return { ...offline, worker, network };
@@ -72,7 +75,8 @@ describe('bundleWorker', () => {
     precacheIndex: [],
     entries: [],
     manifest: '/shelf/offline-manifest.json',
-    offlinePage: '<p>offline</p>',
+    frame: ['<p>', '</p><main>', '</main>'],
+    copyFiles: 0,
   };
 
   test('bundles the typed worker with Workbox into one script that reads no module at run time', async () => {
@@ -92,7 +96,7 @@ describe('bundleWorker', () => {
   });
 
   test('embeds the settings as data, so a path cannot break out of its string', async () => {
-    const hostile = { ...settings, precache: [{ url: '/a"];alert(1);//', revision: null }], offlinePage: '</script>"\'`${x}`' };
+    const hostile = { ...settings, precache: [{ url: '/a"];alert(1);//', revision: null }], frame: ['</script>"\'`${x}`', '', ''] as [string, string, string] };
     const network = new FakeNetwork();
     network.files.set('/a%22];alert(1);//', 'odd but served');
     const worker = runWorker(await bundleWorker(hostile), network);
@@ -187,7 +191,9 @@ describe('the worker on requests', () => {
     expect(await text(await worker.fetch('/shelf/papers/p/', 'navigate'))).toBe('<h1>P</h1>');
     const elsewhere = await worker.fetch('/shelf/papers/q/', 'navigate');
     expect(elsewhere?.status).toBe(503);
-    expect(await text(elsewhere)).toContain('This page needs the network');
+    const page = await text(elsewhere);
+    expect(page).toContain('<title>This page needs the network · Papershelf</title><header class="site-header">Papershelf</header><main id="main"><h1>This page needs the network</h1>');
+    expect(page).not.toContain('Not found');
   });
 
   test('treats each shard\'s entry file as this build\'s, and keeps a shard\'s index but not its copy of Pagefind\'s code', async () => {
