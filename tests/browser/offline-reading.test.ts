@@ -147,10 +147,10 @@ describe('offline, without the whole catalog kept', () => {
     await context.setOffline(true);
     const response = await page.goto(`${siteUrl}papers/${NEVER_OPENED}/`);
     expect(response?.status()).toBe(503);
+    expect(await headerLook(page)).toEqual(online);
     expect(await page.locator('main h1').textContent()).toBe('This page needs the network');
     expect(await page.title()).toBe('This page needs the network · Papershelf');
     expect(await page.locator('main').innerText()).not.toContain(dumped(NEVER_OPENED).title);
-    expect(await headerLook(page)).toEqual(online);
     await context.setOffline(false);
     expect(problems.filter((problem) => !NEEDS_NETWORK_LOAD.test(problem))).toEqual([]);
     problems.length = 0;
