@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
 import { LinkChecker } from 'linkinator';
 import { parse, type HTMLElement } from 'node-html-parser';
@@ -226,7 +226,7 @@ describe('astro build of the fixture catalog', () => {
     expect(text(await page('404.html'))).toContain('Page not found');
   });
 
-  test('indexes exactly the paper pages for search; a first visit keeps the shell, the manifest lists the whole index', async () => {
+  test('indexes exactly the paper pages for search; a first visit keeps the shell, the manifest lists the whole index and every paper\'s copy', async () => {
     const entry = JSON.parse(await readFile(join(dist, 'pagefind/pagefind-entry.json'), 'utf8'));
     expect(entry.languages.en.page_count).toBe(36);
     // The worker is handed its settings as the build read them: a first visit keeps the shell and the entry file.
@@ -242,6 +242,13 @@ describe('astro build of the fixture catalog', () => {
     const listed = manifest.files.map(([path]) => path);
     expect(listed.some((path) => /^\/shelf\/pagefind\/fragment\/[^/]+\.pf_fragment$/.test(path))).toBe(true);
     expect(listed.some((path) => /^\/shelf\/pagefind\/index\/[^/]+\.pf_index$/.test(path))).toBe(true);
+    // Every paper's offline copy is listed too, none precached: together the files hold each paper once.
+    const copies = listed.filter((path) => path.startsWith('/shelf/offline/'));
+    expect(copies).toEqual((await readdir(join(dist, 'offline'))).map((name) => `/shelf/offline/${name}`).sort());
+    expect(precache.filter((path) => path.startsWith('/shelf/offline/'))).toEqual([]);
+    const held = await Promise.all(copies.map(async (path) => JSON.parse(gunzipSync(await readFile(join(dist, path.slice(BASE.length)))).toString('utf8')) as { slug: string }[]));
+    const dump = JSON.parse(await readFile(join(dist, 'papers.json'), 'utf8')) as { papers: { slug: string }[] };
+    expect(held.flat().map((copy) => copy.slug).sort()).toEqual(dump.papers.map((paper) => paper.slug).sort());
   });
 
   test('sends a Content-Security-Policy with no inline code it did not hash, and WebAssembly on the search page only', async () => {
