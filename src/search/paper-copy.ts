@@ -62,8 +62,8 @@ export function paperSlugOf(base: string, pathname: string): string | undefined 
   const prefix = withBase(base, paths.papers());
   if (!pathname.startsWith(prefix)) return undefined;
   const slug = pathname.slice(prefix.length).replace(/\/$/, '');
-  // A slug is one path segment of lower-case letters, digits and dashes (src/lib/papers/slug.ts); `page` is the list's.
-  return /^[a-z0-9][a-z0-9-]*$/.test(slug) && slug !== 'page' && withBase(base, paths.paper(slug)) === pathname ? slug : undefined;
+  // One path segment, as paths.paper writes it; a segment that is no paper's slug finds no copy. `page` is the list's.
+  return slug !== '' && !slug.includes('/') && slug !== 'page' && withBase(base, paths.paper(slug)) === pathname ? slug : undefined;
 }
 
 /**

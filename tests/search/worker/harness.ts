@@ -69,7 +69,7 @@ class FakeCacheStorage {
 
 /** A server: path → body; offline, every request fails as a browser's does. */
 export class FakeNetwork {
-  files = new Map<string, string>();
+  files = new Map<string, string | Uint8Array>();
   online = true;
   requests: string[] = [];
 
@@ -143,6 +143,7 @@ export function runWorker(source: string, network: FakeNetwork, shared?: FakeCac
     URL,
     FetchEvent,
     crypto: globalThis.crypto,
+    DecompressionStream,
     btoa,
     setTimeout,
     clearTimeout,

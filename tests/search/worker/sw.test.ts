@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { bundleWorker } from '../../../src/search/offline/bundle.ts';
 import { urlOf, type BuiltFile } from '../../../src/search/offline/plan.ts';
 import { offlineFiles } from '../../../src/search/offline/worker-settings.ts';
-import { pageFrame } from '../../../src/search/paper-copy.ts';
+import { copyFileBytes } from '../../../src/search/offline/paper-copies.ts';
+import { pageFrame, type PaperCopy } from '../../../src/search/paper-copy.ts';
 import { buildCacheName, INDEX_CACHE, type OfflineStatus, type WorkerSettings } from '../../../src/search/protocol.ts';
 import { FakeNetwork, runWorker } from './harness.ts';
 
@@ -12,7 +13,7 @@ const BASE = '/shelf/';
 const FRAME = pageFrame('<!doctype html><title>Page not found</title><header class="site-header">Papershelf</header><main id="main"><h1>Not found</h1></main>');
 
 /** A built site's files, by path below `dist/`: the shell, Pagefind's runtime and a small index. */
-function siteFiles(overrides: Record<string, string> = {}): Record<string, string> {
+function siteFiles(overrides: Record<string, string | Uint8Array> = {}): Record<string, string | Uint8Array> {
   return {
     'index.html': '<h1>Home</h1>',
     'search/index.html': '<h1>Search</h1>',
@@ -44,7 +45,7 @@ function bundled(settings: WorkerSettings): Promise<string> {
 }
 
 /** Builds a site's offline files and a network serving them, as the build and a server would. */
-async function build(files: Record<string, string>, network = new FakeNetwork()) {
+async function build(files: Record<string, string | Uint8Array>, network = new FakeNetwork()) {
   const built: BuiltFile[] = Object.entries(files)
     .filter(([path]) => !path.startsWith('papers/'))
     .map(([path, body]) => ({ path, bytes: body.length, sha256: createHash('sha256').update(body).digest('base64') }));
@@ -194,6 +195,27 @@ describe('the worker on requests', () => {
     const page = await text(elsewhere);
     expect(page).toContain('<title>This page needs the network · Papershelf</title><header class="site-header">Papershelf</header><main id="main"><h1>This page needs the network</h1>');
     expect(page).not.toContain('Not found');
+  });
+
+  test('offline, draws a paper never opened from its kept copy in the site\'s frame; without the copy, says the page needs the network', async () => {
+    const copy: PaperCopy = { slug: 'q', title: 'Q <b>', date: '2024-01-09', dateLabel: '9 January 2024', byline: { label: 'Authors', value: '2 authors' }, abstract: ['<script>x</script>'], topics: [], links: [] };
+    const { worker } = await installed(siteFiles({ 'offline/papers-0.json.gzip': copyFileBytes([copy]) }));
+    worker.network.online = false;
+    expect((await worker.fetch('/shelf/papers/q/', 'navigate'))?.status).toBe(503);
+    worker.network.online = true;
+    // As "keep the whole catalog" does: the file passes through the worker, which checks and keeps it.
+    expect((await worker.fetch('/shelf/offline/papers-0.json.gzip'))?.status).toBe(200);
+    worker.network.online = false;
+    const page = await worker.fetch('/shelf/papers/q/?from=search', 'navigate');
+    expect(page?.status).toBe(200);
+    const html = await text(page);
+    expect(html).toContain('<title>Q &lt;b&gt; · Papershelf</title><header class="site-header">Papershelf</header><main id="main"><article class="paper offline-copy">');
+    expect(html).toContain('<h1>Q &lt;b&gt;</h1>');
+    expect(html).toContain('<div class="abstract"><p>&lt;script&gt;x&lt;/script&gt;</p></div>');
+    const other = await worker.fetch('/shelf/papers/r/', 'navigate');
+    expect(other?.status).toBe(503);
+    expect(await text(other)).toContain('<h1>This page needs the network</h1>');
+    expect(worker.broadcasts).toEqual([]);
   });
 
   test('treats each shard\'s entry file as this build\'s, and keeps a shard\'s index but not its copy of Pagefind\'s code', async () => {
