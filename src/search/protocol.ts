@@ -1,5 +1,5 @@
 import type { IndexFileKind } from '../lib/shared/search-shards.ts';
-import type { PageFrame } from './paper-copy.ts';
+import type { PageFrame } from './offline-html.ts';
 
 /**
  * Names and shapes the service worker, the search page and the build share. The worker (src/search/worker/) is bundled

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { withBase } from '../../lib/shared/paths.ts';
 import { MANIFEST_FILE, type WorkerSettings } from '../protocol.ts';
 import { shardBundle } from '../../lib/shared/search-shards.ts';
-import { isCopyFile, type PageFrame } from '../paper-copy.ts';
+import type { PageFrame } from '../offline-html.ts';
+import { isCopyFile } from '../paper-copy.ts';
 import { isEntry, manifestText, offlinePlan, urlOf, type BuiltFile, type OfflinePlan } from './plan.ts';
 
 /** What the build writes for offline use, and what it reports. */

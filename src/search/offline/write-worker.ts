@@ -5,17 +5,18 @@ import { MANIFEST_FILE } from '../protocol.ts';
 import { isBundleFolder } from '../../lib/shared/search-shards.ts';
 import { bundleWorker } from './bundle.ts';
 import { roleOf, SHELL_PAGES, type BuiltFile } from './plan.ts';
-import { offlineFiles, type OfflineFiles } from './worker-settings.ts';
-import { copyFile, pageFrame } from '../paper-copy.ts';
+import { pageFrame } from '../offline-html.ts';
+import { copyFile } from '../paper-copy.ts';
 import { writePaperCopies } from './paper-copies.ts';
+import { offlineFiles, type OfflineFiles } from './worker-settings.ts';
 
 /** The service worker's file below `dist/`. */
 export const WORKER_FILE = 'sw.js';
 
 /**
- * Writes the papers' offline copies, `sw.js` and `offline-manifest.json` for the built site in `out`. Pagefind files the site never loads (its
- * older UIs, and each shard's own copy of Pagefind's code) leave `dist/` first: at 100,000 papers they would take some
- * 50 files of its budget, and half a megabyte a shard.
+ * Writes the papers' offline copies, `sw.js` and `offline-manifest.json` for the built site in `out`. Pagefind files
+ * the site never loads (its older UIs, and each shard's own copy of Pagefind's code) leave `dist/` first: at 100,000
+ * papers they would take some 50 files of its budget, and half a megabyte a shard.
  */
 export async function writeOfflineFiles(out: string, base: string): Promise<OfflineFiles> {
   await writePaperCopies(out);
@@ -27,7 +28,10 @@ export async function writeOfflineFiles(out: string, base: string): Promise<Offl
   return offline;
 }
 
-/** The worker's settings, manifest and plan for a built site, as `writeOfflineFiles` writes them (tests read a build's plan). */
+/**
+ * The worker's settings, manifest and plan for a built site, as `writeOfflineFiles` writes them (tests read a build's
+ * plan); the pages the worker draws are framed by the built 404 page.
+ */
 export async function readOfflineFiles(out: string, base: string, paths?: readonly string[]): Promise<OfflineFiles> {
   const used = (paths ?? (await offlinePaths(out))).filter((path) => roleOf(path) !== 'unused');
   return offlineFiles(await builtFiles(out, used), base, pageFrame(await readFile(join(out, '404.html'), 'utf8')));

@@ -1,5 +1,6 @@
 import { withBase } from '../../lib/shared/paths.ts';
-import { copyFileOf, framedPage, needsNetworkPage, paperCopyMain, paperSlugOf, type PaperCopy } from '../paper-copy.ts';
+import { framedPage, needsNetworkPage, paperCopyMain } from '../offline-html.ts';
+import { copyFileOf, paperSlugOf, type PaperCopy } from '../paper-copy.ts';
 import type { IndexFiles } from './index-files.ts';
 import type { WorkerState } from './scope.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { BuiltFile } from '../../../src/search/offline/plan.ts';
 import { offlineFiles as offlineFilesIn } from '../../../src/search/offline/worker-settings.ts';
-import { pageFrame } from '../../../src/search/paper-copy.ts';
+import { pageFrame } from '../../../src/search/offline-html.ts';
 
 const FRAME = pageFrame('<title>Page not found</title><main id="main"><h1>Not found</h1></main>');
 const offlineFiles = (files: BuiltFile[], base: string) => offlineFilesIn(files, base, FRAME);

@@ -69,7 +69,7 @@ class FakeCacheStorage {
 
 /** A server: path → body; offline, every request fails as a browser's does. */
 export class FakeNetwork {
-  files = new Map<string, string | Uint8Array>();
+  files = new Map<string, string | Uint8Array<ArrayBuffer>>();
   online = true;
   requests: string[] = [];
 

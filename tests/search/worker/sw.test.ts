@@ -4,7 +4,8 @@ import { bundleWorker } from '../../../src/search/offline/bundle.ts';
 import { urlOf, type BuiltFile } from '../../../src/search/offline/plan.ts';
 import { offlineFiles } from '../../../src/search/offline/worker-settings.ts';
 import { copyFileBytes } from '../../../src/search/offline/paper-copies.ts';
-import { pageFrame, type PaperCopy } from '../../../src/search/paper-copy.ts';
+import { pageFrame } from '../../../src/search/offline-html.ts';
+import type { PaperCopy } from '../../../src/search/paper-copy.ts';
 import { buildCacheName, INDEX_CACHE, type OfflineStatus, type WorkerSettings } from '../../../src/search/protocol.ts';
 import { FakeNetwork, runWorker } from './harness.ts';
 
@@ -13,7 +14,7 @@ const BASE = '/shelf/';
 const FRAME = pageFrame('<!doctype html><title>Page not found</title><header class="site-header">Papershelf</header><main id="main"><h1>Not found</h1></main>');
 
 /** A built site's files, by path below `dist/`: the shell, Pagefind's runtime and a small index. */
-function siteFiles(overrides: Record<string, string | Uint8Array> = {}): Record<string, string | Uint8Array> {
+function siteFiles(overrides: Record<string, string | Uint8Array<ArrayBuffer>> = {}): Record<string, string | Uint8Array<ArrayBuffer>> {
   return {
     'index.html': '<h1>Home</h1>',
     'search/index.html': '<h1>Search</h1>',
@@ -45,7 +46,7 @@ function bundled(settings: WorkerSettings): Promise<string> {
 }
 
 /** Builds a site's offline files and a network serving them, as the build and a server would. */
-async function build(files: Record<string, string | Uint8Array>, network = new FakeNetwork()) {
+async function build(files: Record<string, string | Uint8Array<ArrayBuffer>>, network = new FakeNetwork()) {
   const built: BuiltFile[] = Object.entries(files)
     .filter(([path]) => !path.startsWith('papers/'))
     .map(([path, body]) => ({ path, bytes: body.length, sha256: createHash('sha256').update(body).digest('base64') }));
@@ -199,7 +200,7 @@ describe('the worker on requests', () => {
 
   test('offline, draws a paper never opened from its kept copy in the site\'s frame; without the copy, says the page needs the network', async () => {
     const copy: PaperCopy = { slug: 'q', title: 'Q <b>', date: '2024-01-09', dateLabel: '9 January 2024', byline: { label: 'Authors', value: '2 authors' }, abstract: ['<script>x</script>'], topics: [], links: [] };
-    const { worker } = await installed(siteFiles({ 'offline/papers-0.json.gzip': copyFileBytes([copy]) }));
+    const { worker } = await installed(siteFiles({ 'offline/papers-0.json.gzip': new Uint8Array(copyFileBytes([copy])) }));
     worker.network.online = false;
     expect((await worker.fetch('/shelf/papers/q/', 'navigate'))?.status).toBe(503);
     worker.network.online = true;
