@@ -33,11 +33,12 @@ export interface RelatedBucket {
 }
 
 /**
- * Papers per bucket, on average. A bucket holds up to MAX_RELATED entries a paper, about 1 KB a paper with real
- * titles and slugs: with 4, a fetched bucket is ~5 KB (a starred paper's bucket holds it and ~4 others), and a shelf of
- * 50 starred papers stays under 300 KB at any catalog size (tests/bench/similar.ts measures it).
+ * Papers per bucket, on average. A bucket holds up to MAX_RELATED entries a paper, about 0.9 KB a paper with real
+ * titles and slugs, and a starred paper's bucket holds it and ~3 others: ~3.5 KB a fetched bucket, so a shelf of 50
+ * starred papers downloads ~185 KB (~70 KB gzipped) at any catalog size (tests/bench/similar.ts measures it). Fewer
+ * papers a bucket would mean more files (3,334 at 10,000 papers already).
  */
-export const PAPERS_PER_BUCKET = 4;
+export const PAPERS_PER_BUCKET = 3;
 
 /** Similarities are written with this many decimals: enough to order a shelf's suggestions, and short. */
 const SIMILARITY_DIGITS = 3;

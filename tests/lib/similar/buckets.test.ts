@@ -12,7 +12,7 @@ const related = new Map<string, RelatedPaper[]>([
 
 describe('bucketCount', () => {
   test('gives one bucket per PAPERS_PER_BUCKET papers, and one for an empty or tiny catalog', () => {
-    expect([0, 1, PAPERS_PER_BUCKET, PAPERS_PER_BUCKET + 1, 10_000, 100_000].map(bucketCount)).toEqual([1, 1, 1, 2, 10_000 / PAPERS_PER_BUCKET, 100_000 / PAPERS_PER_BUCKET]);
+    expect([0, 1, PAPERS_PER_BUCKET, PAPERS_PER_BUCKET + 1, 10_000, 100_000].map(bucketCount)).toEqual([1, 1, 1, 2, Math.ceil(10_000 / PAPERS_PER_BUCKET), Math.ceil(100_000 / PAPERS_PER_BUCKET)]);
   });
 });
 
@@ -29,8 +29,9 @@ describe('bucketOf', () => {
 describe('bucketLists', () => {
   test('puts every paper\'s list in its slug\'s bucket, with rounded similarity, title and date, and drops unknown papers', () => {
     const buckets = bucketLists(related, (slug) => cards.get(slug));
-    expect(buckets).toHaveLength(1);
-    expect(buckets[0]!.related).toEqual({
+    expect(buckets).toHaveLength(2);
+    for (const [n, bucket] of buckets.entries()) expect(Object.keys(bucket.related).every((slug) => bucketOf(slug, 2) === n)).toBe(true);
+    expect(Object.assign({}, ...buckets.map((bucket) => bucket.related))).toEqual({
       a: [['b', 0.312, 'Paper B', '2026-01-02'], ['c', 0.1, 'Paper C', '2026-01-03']],
       b: [['a', 0.312, 'Paper A', '2026-01-01']],
       c: [['a', 0.1, 'Paper A', '2026-01-01']],
@@ -56,8 +57,8 @@ describe('bucketLists', () => {
 
 describe('bucketText and readBucket', () => {
   test('read back what is written, one paper a line', () => {
-    const [bucket] = bucketLists(related, (slug) => cards.get(slug));
-    const text = bucketText(bucket!);
+    const bucket = { related: Object.assign({}, ...bucketLists(related, (slug) => cards.get(slug)).map((one) => one.related)) };
+    const text = bucketText(bucket);
     expect(text.split('\n')).toHaveLength(4 + 3);
     expect(readBucket(JSON.parse(text))).toEqual(bucket);
     expect(bucketText({ related: {} })).toBe('{"related":{}}\n');
