@@ -16,7 +16,6 @@ export function showSimilar(root: HTMLElement): void {
   const count = Number(root.dataset.buckets);
   const status = root.querySelector<HTMLElement>('#similar-status')!;
   const list = root.querySelector<HTMLOListElement>('#similar-list')!;
-  const item = root.querySelector<HTMLTemplateElement>('#similar-item')!;
   // A bucket fetched is kept for the page's life; one that failed is asked again at the next change of the shelf.
   const fetched = new Map<number, Promise<RelatedBucket | undefined>>();
   const bucket = (n: number) => {
@@ -47,7 +46,7 @@ export function showSimilar(root: HTMLElement): void {
     });
     const exclude = new Set([...shelf.read, ...shelf.starred.map((paper) => paper.slug)]);
     const suggestions = rankSimilar(used, lists, exclude);
-    list.replaceChildren(...suggestions.map((suggestion) => card(item, suggestion)));
+    list.replaceChildren(...suggestions.map(card));
     list.hidden = suggestions.length === 0;
     status.textContent = similarStatus({ starred: shelf.starred.length, used: used.length, unreachable, suggestions: suggestions.length });
     status.hidden = false;
@@ -60,19 +59,26 @@ export function showSimilar(root: HTMLElement): void {
   });
 }
 
-/** One suggestion, from the page's template: text set as text, never as markup (titles come from digests). */
-function card(template: HTMLTemplateElement, suggestion: Suggestion): Node {
-  const node = template.content.cloneNode(true) as DocumentFragment;
-  const slot = <T extends HTMLElement>(name: string) => node.querySelector<T>(`[data-slot="${name}"]`)!;
-  const title = slot<HTMLAnchorElement>('title');
-  title.textContent = suggestion.title;
-  title.href = href(paths.paper(suggestion.slug));
-  const date = slot<HTMLTimeElement>('date');
-  date.dateTime = suggestion.date;
-  date.textContent = formatDate(suggestion.date);
-  const because = slot<HTMLAnchorElement>('because');
-  because.textContent = suggestion.because.title;
-  because.href = href(paths.paper(suggestion.because.slug));
-  slot('more').textContent = suggestion.alsoBecause === 0 ? '' : ` and ${suggestion.alsoBecause} more`;
-  return node;
+/**
+ * One suggestion as a card of the catalog's lists (PaperCard.astro's classes): its title, its date, and the starred
+ * paper it is most like. Text is set as text, never as markup: titles come from digests.
+ */
+function card(suggestion: Suggestion): HTMLLIElement {
+  const element = <K extends keyof HTMLElementTagNameMap>(tag: K, properties: Partial<HTMLElementTagNameMap[K]>, ...children: (Node | string)[]) => {
+    const node = Object.assign(document.createElement(tag), properties);
+    node.append(...children);
+    return node;
+  };
+  const { because, alsoBecause } = suggestion;
+  return element(
+    'li',
+    { className: 'card' },
+    element('h2', { className: 'card-title' }, element('a', { href: href(paths.paper(suggestion.slug)), textContent: suggestion.title })),
+    element(
+      'p',
+      { className: 'meta' },
+      element('time', { dateTime: suggestion.date, textContent: formatDate(suggestion.date) }),
+      element('span', {}, 'because you starred ', element('a', { href: href(paths.paper(because.slug)), textContent: because.title }), alsoBecause === 0 ? '' : ` and ${alsoBecause} more`),
+    ),
+  );
 }
