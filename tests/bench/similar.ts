@@ -18,7 +18,7 @@ import { rankSimilar } from '../../src/lib/similar/rank.ts';
 import { realDayFiles, realDaysDir } from '../helpers/real-days.ts';
 import { createRandom } from './random.ts';
 import { generateDigests } from './synthetic.ts';
-import { formatTable, kilobytes } from './table.ts';
+import { formatTable, kilobytes, megabytes } from './table.ts';
 
 /** How many random shelves of each size are measured. */
 const SHELVES = 200;
@@ -58,7 +58,7 @@ interface ShelfFigures {
   suggestions: number;
 }
 
-function measure(name: string, papers: readonly BenchPaper[], seed: number): { name: string; papers: number; bucketCount: number; bucketBytes: { mean: number; max: number }; shelves: ShelfFigures[]; relateSeconds: number } {
+function measure(name: string, papers: readonly BenchPaper[], seed: number): { name: string; papers: number; bucketCount: number; bucketBytes: { mean: number; max: number }; totalBytes: number; shelves: ShelfFigures[]; relateSeconds: number } {
   const started = performance.now();
   const related = relatedPapers(papers);
   const relateSeconds = (performance.now() - started) / 1000;
@@ -85,7 +85,7 @@ function measure(name: string, papers: readonly BenchPaper[], seed: number): { n
     }
     return { size, buckets: stats(counts), bytes: stats(bytes), gzip: stats(zipped), suggestions: suggestions / SHELVES };
   });
-  return { name, papers: papers.length, bucketCount: buckets.length, bucketBytes: stats(raw), shelves, relateSeconds };
+  return { name, papers: papers.length, bucketCount: buckets.length, bucketBytes: stats(raw), totalBytes: raw.reduce((sum, bytes) => sum + bytes, 0), shelves, relateSeconds };
 }
 
 function stats(values: readonly number[]): { mean: number; max: number } {
@@ -101,7 +101,7 @@ const rows = runs.flatMap((run) =>
   run.shelves.map((shelf) => [
     run.name,
     String(run.papers),
-    `${run.bucketCount} (${kilobytes(run.bucketBytes.mean)}, max ${kilobytes(run.bucketBytes.max)})`,
+    `${run.bucketCount} (${kilobytes(run.bucketBytes.mean)}, max ${kilobytes(run.bucketBytes.max)}; ${megabytes(run.totalBytes)} in all)`,
     String(shelf.size),
     `${shelf.buckets.mean.toFixed(1)} (max ${shelf.buckets.max})`,
     `${kilobytes(shelf.bytes.mean)} (max ${kilobytes(shelf.bytes.max)})`,
@@ -112,7 +112,7 @@ const rows = runs.flatMap((run) =>
 console.log(
   formatTable(
     [
-      { title: 'catalog', align: 'left' }, { title: 'papers' }, { title: 'buckets (mean size, max)' }, { title: 'starred' }, { title: 'buckets fetched' },
+      { title: 'catalog', align: 'left' }, { title: 'papers' }, { title: 'buckets (mean size, max; all)' }, { title: 'starred' }, { title: 'buckets fetched' },
       { title: 'downloaded (max)' }, { title: 'gzipped (max)' }, { title: 'suggestions' },
     ],
     rows,
