@@ -43,6 +43,7 @@ export const {
   digestsFeed,
   listingDates,
   relatedLinks,
+  relatedBuckets,
   paperContext,
   mergedItems,
   yearPageRedirects,

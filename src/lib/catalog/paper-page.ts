@@ -1,7 +1,8 @@
 import type { DigestPlace } from './digest-days.ts';
 import { findPaperLinks, type FindLink } from './find-links.ts';
 import { displayUrl } from '../shared/format.ts';
-import { relatedPapers, type RelatablePaper } from '../papers/related.ts';
+import { relatedPapers, type RelatablePaper, type RelatedPaper } from '../papers/related.ts';
+import { bucketLists, type RelatedBucket } from '../similar/buckets.ts';
 import { dayLink, type DayLink } from './days.ts';
 import { arxivLinks } from '../papers/arxiv.ts';
 
@@ -61,20 +62,27 @@ export interface PaperPageSource<P> {
 }
 
 /** The parts of a paper's page: its context, its related papers, its listing dates. */
-export function paperPages<P extends RelatablePaper & { code: string[]; links: string[]; arxiv?: string; authorNames?: string[] }>({ papers, papersBySlug, listings, undatedPapers }: PaperPageSource<P>) {
+export function paperPages<P extends RelatablePaper & { date: string; code: string[]; links: string[]; arxiv?: string; authorNames?: string[] }>({ papers, papersBySlug, listings, undatedPapers }: PaperPageSource<P>) {
   const paperLink = (slug: string | undefined): PaperLink | undefined => {
     const paper = slug === undefined ? undefined : papersBySlug.get(slug);
     return paper && { slug: paper.slug, title: paper.title };
   };
   // Relating papers reads every abstract: done once, on the first page that asks (a dev server's home page never does).
+  let scored: Map<string, RelatedPaper[]> | undefined;
+  const scoredRelated = () => (scored ??= relatedPapers(papers));
   let related: Map<string, PaperLink[]> | undefined;
+  let buckets: RelatedBucket[] | undefined;
   return {
     /** A paper's listing dates, newest first. */
     listingDates: (slug: string): readonly string[] => listings.dates.get(slug) ?? [],
     /** A paper's related papers (src/lib/papers/related.ts) as links, most similar first; empty when none is similar enough. */
     relatedLinks(paper: Pick<P, 'slug'>): PaperLink[] {
-      related ??= new Map([...relatedPapers(papers)].map(([slug, list]) => [slug, list.flatMap(({ slug }) => paperLink(slug) ?? [])]));
+      related ??= new Map([...scoredRelated()].map(([slug, list]) => [slug, list.flatMap(({ slug }) => paperLink(slug) ?? [])]));
       return related.get(paper.slug) ?? [];
+    },
+    /** Every paper's related list with its similarities, in the buckets the "more like your shelf" page fetches. */
+    relatedBuckets(): RelatedBucket[] {
+      return (buckets ??= bucketLists(scoredRelated(), (slug) => papersBySlug.get(slug)));
     },
     /** The context of a paper's page (see PaperContext). */
     paperContext(paper: P): PaperContext {

@@ -33,6 +33,8 @@ export const paths = {
   dump: () => 'papers.json',
   /** The OpenSearch description, which lets browsers add the catalog's search. */
   openSearch: () => 'opensearch.xml',
+  /** The papers most like the reader's starred ones, ranked in the browser (src/lib/similar/). */
+  similar: () => 'shelf/similar/',
   /** The site's icon. */
   favicon: () => 'favicon.svg',
 };

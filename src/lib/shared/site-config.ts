@@ -9,6 +9,9 @@ export function pageTitle(title: string): string {
   return title === SITE_NAME ? title : `${title} · ${SITE_NAME}`;
 }
 
+/** The title of the page of papers like the reader's starred ones. */
+export const SIMILAR_TITLE = 'More like your shelf';
+
 /** The search page's own title, before the catalog's name. */
 export const SEARCH_TITLE = 'Search';
 

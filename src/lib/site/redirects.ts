@@ -1,5 +1,6 @@
 import { BUNDLE_FOLDER } from '../shared/search-shards.ts';
 import { paths } from '../shared/paths.ts';
+import { BUCKET_FOLDER } from '../similar/buckets.ts';
 
 /** An old URL (a path below the base) that leads to a page's current one. */
 export interface Moved {
@@ -85,10 +86,10 @@ function pathProblem(path: unknown, role: 'from' | 'to'): string | undefined {
 
 /**
  * Files and folders the build writes outside its routes, which no redirect may retire: the search index, the service
- * worker, its manifest and the papers' offline copies, the sitemap, Astro's assets and the 404 page. Their URLs are the
- * site's own machinery.
+ * worker, its manifest and the papers' offline copies, the sitemap, Astro's assets, the related buckets and the 404 page.
+ * Their URLs are the site's own machinery.
  */
-const BUILD_FILES = new RegExp(String.raw`^(?:sw\.js|offline-manifest\.json|sitemap-index\.xml|sitemap-\d+\.xml|404\.html|404/|_redirects)$|^(?:${BUNDLE_FOLDER}|_astro|offline)/`);
+const BUILD_FILES = new RegExp(String.raw`^(?:sw\.js|offline-manifest\.json|sitemap-index\.xml|sitemap-\d+\.xml|404\.html|404/|_redirects)$|^(?:${BUNDLE_FOLDER}|_astro|offline|${BUCKET_FOLDER})/`);
 
 /**
  * Reads the operator's redirects (YAML text: a list of `from: /old/page/` and `to: /new/place/`, paths below the

@@ -1,4 +1,5 @@
 import { outputPath } from '../shared/paths.ts';
+import { isBucketPath } from '../similar/buckets.ts';
 
 /**
  * The record of published URLs (`content/published-urls.txt`): every path below the base that a build has published,
@@ -62,9 +63,10 @@ export function compareRecord(recorded: readonly string[], published: ReadonlySe
 /**
  * The record's path (below the base, from its `/`) of a file a build wrote, given relative to its output folder:
  * `papers/a/index.html` is `/papers/a/`, `rss.xml` is `/rss.xml` (see outputPath); undefined for what is no published
- * URL: the 404 page, and a host's instructions such as `_redirects`.
+ * URL: the 404 page, a host's instructions such as `_redirects`, and the related buckets (`related/<n>.json`), the
+ * "more like your shelf" page's data, whose names change with the catalog's size.
  */
 export function publishedPath(file: string): string | undefined {
   const path = outputPath(file);
-  return path === '404/' || path.startsWith('_') ? undefined : `/${path}`;
+  return path === '404/' || path.startsWith('_') || isBucketPath(path) ? undefined : `/${path}`;
 }

@@ -1,10 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { AUTHORS_SHOWN, foldedAuthors, paperPages } from '../../../src/lib/catalog/paper-page.ts';
+import { bucketCount, bucketOf } from '../../../src/lib/similar/buckets.ts';
 
 const paper = (slug: string, title: string, abstract: string, extra: { code?: string[]; links?: string[] } = {}) => ({
   slug,
   title,
   abstract: [abstract],
+  date: '2026-01-08',
   topics: ['other'],
   code: extra.code ?? [],
   links: extra.links ?? [],
@@ -81,5 +83,17 @@ describe('paperContext of a paper with an arXiv id and named authors', () => {
     expect(pages.paperContext(withId).authors).toEqual({ shown: names.slice(0, AUTHORS_SHOWN), folded: names.slice(AUTHORS_SHOWN), more: `and ${36 - AUTHORS_SHOWN} more` });
     expect(foldedAuthors(names.slice(0, AUTHORS_SHOWN + 2))).toEqual({ shown: names.slice(0, AUTHORS_SHOWN + 2), folded: [] });
     expect(foldedAuthors(names.slice(0, AUTHORS_SHOWN + 3)).more).toBe('and 3 more');
+  });
+});
+
+describe('relatedBuckets', () => {
+  test('holds every paper\'s related list, with the related papers\' similarity, title and date, in the paper\'s bucket', () => {
+    const buckets = pages.relatedBuckets();
+    expect(buckets).toHaveLength(bucketCount(papers.length));
+    for (const paper of papers) expect(Object.keys(buckets[bucketOf(paper.slug, buckets.length)]!.related)).toContain(paper.slug);
+    const serving = buckets[bucketOf('serving', buckets.length)]!.related['serving']!;
+    expect(serving.map(([slug, , title, date]) => [slug, title, date])).toEqual([['batching', 'Continuous batching for serving large language models', '2026-01-08']]);
+    expect(serving[0]![1]).toBeGreaterThan(0);
+    expect(buckets[bucketOf('knitting', buckets.length)]!.related['knitting']).toEqual([]);
   });
 });

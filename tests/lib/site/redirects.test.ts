@@ -95,8 +95,8 @@ describe('readRedirects refuses what a host or a browser would read as more than
     for (const from of ['/%2e%2e/', '/a/../b/', '//old/', '/\\old/']) expect(problemsOf(from), from).toEqual([expect.stringMatching(/^redirect 1: from /)]);
   });
 
-  test('retiring files the build still writes is refused: the worker, the index, the sitemap', () => {
-    for (const from of ['/sw.js', '/pagefind/pagefind.js', '/pagefind/', '/pagefind-shard-1/pagefind-entry.json', '/sitemap-index.xml', '/sitemap-0.xml', '/_astro/x.css', '/offline-manifest.json']) {
+  test('retiring files the build still writes is refused: the worker, the index, the sitemap, the related buckets', () => {
+    for (const from of ['/related/0.json', '/sw.js', '/pagefind/pagefind.js', '/pagefind/', '/pagefind-shard-1/pagefind-entry.json', '/sitemap-index.xml', '/sitemap-0.xml', '/_astro/x.css', '/offline-manifest.json']) {
       expect(problemsOf(from), from).toEqual([expect.stringMatching(/^redirect 1: (?:\/\S+ is written by every build|from ".*" is not a plain path)/)]);
     }
   });

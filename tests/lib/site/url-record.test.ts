@@ -6,6 +6,10 @@ describe('publishedPath', () => {
     expect(['index.html', 'papers/a/index.html', 'rss.xml', 'topics/x/rss.xml', 'papers.json'].map(publishedPath)).toEqual(['/', '/papers/a/', '/rss.xml', '/topics/x/rss.xml', '/papers.json']);
   });
 
+  test('returns undefined for the related buckets, whose names change with the catalog, but not for other JSON', () => {
+    expect(['related/0.json', 'related/2499.json', 'related/index.html', 'related.json', 'papers.json'].map(publishedPath)).toEqual([undefined, undefined, '/related/', '/related.json', '/papers.json']);
+  });
+
   test('returns undefined for the 404 page and a host file such as _redirects', () => {
     expect([publishedPath('404.html'), publishedPath('_redirects')]).toEqual([undefined, undefined]);
   });
