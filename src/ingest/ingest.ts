@@ -14,6 +14,7 @@ import { byPlace, clip, displayPath, fileError, IngestError, type Problem } from
 import { readDigests } from './seeds.ts';
 import type { IngestSummary } from './summary.ts';
 import { readVocabulary } from './vocabulary.ts';
+import { openMemo, paperHash } from './memo.ts';
 
 // The ingest: seeds/*.txt and seeds/*.json → content/papers/*.mdx and content/digests.json. One module a job, in this folder; the
 // Astro integration (src/integrations/papershelf.ts) and the CLI (src/cli/run-ingest.ts) are thin shells around it.
@@ -39,10 +40,13 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
     if (error.code === 'ENOENT') return undefined;
     throw fileError(error, where(papersDir), 'read');
   });
-  const items = readItems(papersDir, names ?? [], where, problems);
+  // What earlier runs worked out, so that a daily run does the day's work (memo.ts).
+  const memo = openMemo(settings.cacheDir, JSON.stringify(vocabulary));
+  const items = readItems(papersDir, names ?? [], where, problems, memo);
   if (problems.length > 0 && !settings.allowInvalid) throw new IngestError(problems);
 
   const { papers, merges, byDigest } = mergeListings(digests, {
+    derive: memo.derive,
     vocabulary: compileVocabulary(vocabulary),
     published: [...items.published.values()].map((item) => item.paper),
     reserved: items.reserved,
@@ -69,6 +73,13 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
       counts.kept++; // an editor owns this item: not one byte of it is the ingest's
     } else {
       const path = item?.path ?? join(papersDir, `${paper.slug}.mdx`);
+      const hash = paperHash(paper);
+      if (item && memo.upToDate(path, hash)) {
+        // The file the last run left, for the same paper: neither read nor written out again.
+        counts.unchanged++;
+        progress.tick();
+        return;
+      }
       const current = item && readItem(path);
       let next: string;
       try {
@@ -87,6 +98,7 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
         await (item ? replaceAtomically(path, next) : createAtomically(path, next)).catch((error) => Promise.reject(fileError(error, where(path), 'write')));
         counts[item ? 'changed' : 'new']++;
       }
+      memo.note(path, hash);
     }
     progress.tick();
   };
@@ -96,6 +108,7 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
   }))));
   progress.done();
   await writeDigestIndex(indexPath, digests, byDigest, unwritten).catch((error) => Promise.reject(fileError(error, where(indexPath), 'write')));
+  memo.save();
   if (problems.length > 0 && !settings.allowInvalid) throw new IngestError(problems.sort(byPlace), true);
 
   const slugs = new Set(papers.map((paper) => paper.slug));
@@ -107,7 +120,7 @@ export async function ingest(settings: Settings, output: ProgressOutput): Promis
     ignored,
     entries: read + rejected,
     rejected,
-    papers: counts,
+    papers: { ...counts, upToDate: memo.reused.items },
     merges: merges.map((merge) => ({ ...merge, file: digestPath(merge.file), into: { ...merge.into, file: digestPath(merge.into.file) } })),
     orphans,
     years: digests.flatMap((digest) => (digest.yearFrom && digest.year !== undefined ? [{ file: digestPath(digest.file), year: digest.year, ...digest.yearFrom }] : [])),

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readItemIdentity } from '../lib/mdx/read.ts';
 import type { Paper, PublishedPaper } from '../lib/papers/model.ts';
 import { fileError, type Problem } from './problems.ts';
+import type { IngestMemo, KnownIdentity } from './memo.ts';
 
 // What the papers folder holds, as far as the ingest is concerned: published items, slugs taken, unreadable items.
 
@@ -38,23 +39,26 @@ export interface Items {
  * stay as they are, and their slugs stay taken. Keeps no item's text: at 100,000 items that is hundreds of megabytes,
  * and the few items asked for their abstract are read again.
  */
-export function readItems(papersDir: string, files: readonly string[], where: (path: string) => string, problems: Problem[]): Items {
+export function readItems(papersDir: string, files: readonly string[], where: (path: string) => string, problems: Problem[], memo?: Pick<IngestMemo, 'identity' | 'noteIdentity'>): Items {
   const items: Items = { published: new Map(), reserved: new Set(), unreadable: [], clashes: new Map() };
   const slugOwners = new Map<string, string>();
   for (const name of files.filter((file) => file.endsWith('.mdx')).sort()) {
     const path = join(papersDir, name);
     const stem = name.slice(0, -'.mdx'.length);
     items.reserved.add(stem);
-    let text: string;
+    let text: string | undefined;
+    let identity: KnownIdentity | undefined;
     try {
-      text = readItem(path);
+      // An item that is the file the last run read is who it was then: not read again (memo.ts).
+      const stat = memo && statSync(path);
+      identity = stat && memo.identity(path, stat);
+      if (!identity) {
+        text = readItem(path);
+        identity = readItemIdentity(text);
+        if (stat) memo.noteIdentity(path, stat, { generated: identity.generated, slug: identity.slug, title: identity.title, paper: identity.paper && plainPaper(identity.paper) });
+      }
     } catch (error) {
-      throw fileError(error as NodeJS.ErrnoException, where(path), 'read');
-    }
-    let identity: ReturnType<typeof readItemIdentity>;
-    try {
-      identity = readItemIdentity(text);
-    } catch (error) {
+      if (text === undefined) throw fileError(error as NodeJS.ErrnoException, where(path), 'read');
       const line = (error as { line?: number }).line ?? 1;
       const message = `${(error as Error).message}; the ingest leaves this item as it is until it can be read`;
       problems.push({ file: where(path), line, kind: 'item', message });
@@ -73,7 +77,8 @@ export function readItems(papersDir: string, files: readonly string[], where: (p
       slugOwners.set(identity.slug, where(path));
     }
     if (identity.paper) {
-      const { paper, title } = identity;
+      const { title } = identity;
+      const paper = { key: identity.paper.key, slug: identity.paper.slug, date: identity.paper.date, ...(identity.paper.arxiv !== undefined && { arxiv: identity.paper.arxiv }) };
       // The few items asked for their title or abstract are read and parsed again, once each: no text is kept before.
       let full: NonNullable<ReturnType<typeof readItemIdentity>['paper']> | undefined;
       const whole = () => (full ??= readItemIdentity(readItem(path)).paper!);
@@ -81,6 +86,11 @@ export function readItems(papersDir: string, files: readonly string[], where: (p
     }
   }
   return items;
+}
+
+/** A published paper's identity without its lazily read parts, as the memo keeps it. */
+function plainPaper(paper: NonNullable<KnownIdentity['paper']>): NonNullable<KnownIdentity['paper']> {
+  return { key: paper.key, slug: paper.slug, date: paper.date, ...(paper.arxiv !== undefined && { arxiv: paper.arxiv }) };
 }
 
 /** Whether a paper with no item yet may be the paper of an item the ingest cannot read: by its key, or its slug. */

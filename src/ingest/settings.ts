@@ -23,6 +23,8 @@ export interface Settings {
   newCatalog: boolean;
   /** The topic vocabulary, `<content>/topics.yaml`: the one spelling of its path. */
   vocabularyFile: string;
+  /** The build's cache folder, PAPERSHELF_CACHE or Astro's `node_modules/.astro` (astro.config.mjs): the ingest's memo lives there. */
+  cacheDir: string;
 }
 
 /**
@@ -41,5 +43,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, root = proces
     today,
     newCatalog: ['1', 'true', 'yes'].includes((env.PAPERSHELF_NEW_CATALOG ?? '').toLowerCase()),
     vocabularyFile: join(contentDir, VOCABULARY_FILE),
+    cacheDir: resolve(root, env.PAPERSHELF_CACHE || 'node_modules/.astro'),
   };
 }

@@ -22,6 +22,8 @@ export interface IngestSummary {
     kept: number;
     /** Papers not written because an item that may be theirs cannot be read: each is a problem. */
     held: number;
+    /** Unchanged papers whose item is the file the last run left: neither read nor written out again (memo.ts). */
+    upToDate?: number;
   };
   /** Entries that joined another listing's paper. */
   merges: Merge[];
@@ -62,7 +64,9 @@ export function describeSummary(summary: IngestSummary): ReportLine[] {
     info(
       `entries read: ${summary.entries} = ${written} papers written + ${papers.held} held back + ${summary.merges.length} merged into another listing's paper + ${summary.rejected} rejected`,
     ),
-    info(`papers: ${papers.new} new, ${papers.changed} changed, ${papers.unchanged} unchanged, ${papers.kept} kept as an editor wrote them, ${papers.held} held back`),
+    info(
+      `papers: ${papers.new} new, ${papers.changed} changed, ${papers.unchanged} unchanged${papers.upToDate ? ` (${papers.upToDate} as the last run left them, not read again)` : ''}, ${papers.kept} kept as an editor wrote them, ${papers.held} held back`,
+    ),
   );
   for (const merge of summary.merges.slice(0, MERGES_LISTED)) {
     lines.push(info(`  merged: ${merge.file}:${merge.line} into ${merge.into.file}:${merge.into.line} (${merge.because}) at /papers/${merge.slug}/`));

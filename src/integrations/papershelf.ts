@@ -4,6 +4,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import { lockProject } from './build-lock.ts';
+import { finishOutput, keepOrEmpty, type KeptOutput } from './kept-output.ts';
 import offlineWorker from './offline-worker.ts';
 import searchIndex from './search-index.ts';
 import sitemap from './sitemap-pages.ts';
@@ -37,6 +38,9 @@ export default function papershelf(options: { shardSize?: number } = {}): AstroI
   let finished = false;
   // The operator's redirects (content/redirects.yaml), read with the settings and served with them.
   let redirects: Moved[] = [];
+  // dist/ as this build found it (kept from the last finished build, or emptied), and the build's cache folder.
+  let output: KeptOutput | undefined;
+  let cacheDir = '';
   const shelf: AstroIntegration = {
     name: 'papershelf',
     hooks: {
@@ -54,6 +58,13 @@ export default function papershelf(options: { shardSize?: number } = {}): AstroI
           // From here on, an exit before the end of the build is a build that did not finish.
           if (command === 'build') guardUnfinishedExit(() => finished, logger);
           if (command === 'build') recorded = checkRecordAtStart(settings);
+          if (command === 'build') {
+            // Astro would empty dist/; kept-output.ts keeps it when the last finished build left it (see there).
+            updateConfig({ vite: { build: { emptyOutDir: false } } });
+            cacheDir = fileURLToPath(config.cacheDir);
+            output = keepOrEmpty(fileURLToPath(config.outDir), cacheDir);
+            if (output.kept) logger.info('dist/ is the last finished build\'s: unchanged pages stay in place');
+          }
           redirects = loadRedirects(settings.contentDir);
           await run(settings, logger);
         } catch (error) {
@@ -139,6 +150,12 @@ export default function papershelf(options: { shardSize?: number } = {}): AstroI
           );
         }
         recordWhenDone();
+        // What this build neither wrote nor kept goes (pages of routes that are gone, older bundles), and dist/ is noted
+        // as finished, so the next build may keep it.
+        if (output) {
+          const removed = finishOutput(out, cacheDir, output.since, new Set(written));
+          if (removed > 0) logger.info(`removed ${removed} file(s) of earlier builds from dist/`);
+        }
         finished = true;
       },
     },

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, createFixtureSite } from '../helpers/fixture-site.ts';
 import { launchChromium, openPage, resultTitles, serveSite, untilControlled } from './browser.ts';
 
-// A catalog whose search index is split into shards (here of 20 papers: the seed's 46 papers make 3), merged again in
-// the browser: one search answers from every shard, and keeping the catalog offline keeps every shard.
+// A catalog whose search index is split into shards (here full shards of 20 papers and young shards of 2: the seed's 46
+// papers make 2 full and 3 young), merged again in the browser: one search answers from every shard, and keeping the catalog offline keeps every shard.
 const BASE = '/sharded/';
 let browser: Browser;
 let site: { url: string; close: () => Promise<void> };
@@ -27,7 +27,7 @@ afterAll(async () => {
 
 describe('a search index in shards', () => {
   test('is written as one Pagefind bundle per shard', async () => {
-    expect((await readdir(dist)).filter((name) => name.startsWith('pagefind')).sort()).toEqual(['pagefind', 'pagefind-shard-1', 'pagefind-shard-2']);
+    expect((await readdir(dist)).filter((name) => name.startsWith('pagefind')).sort()).toEqual(['pagefind', 'pagefind-shard-1', 'pagefind-shard-2', 'pagefind-shard-3', 'pagefind-shard-4']);
   });
 
   test('answers one search from every shard, with filters counted over all of them', async () => {

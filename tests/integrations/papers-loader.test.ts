@@ -5,8 +5,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroError } from 'astro/errors';
 import type { LoaderContext } from 'astro/loaders';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { papersLoader } from '../../src/integrations/papers-loader.ts';
+
+// The frontmatter reader, counted: an unchanged file must not be read as YAML again.
+const frontmatterReads = vi.hoisted(() => ({ count: 0 }));
+vi.mock('@astrojs/markdown-remark', async (original) => {
+  const actual = await original<typeof import('@astrojs/markdown-remark')>();
+  return { ...actual, parseFrontmatter: (...args: Parameters<typeof actual.parseFrontmatter>) => (frontmatterReads.count++, actual.parseFrontmatter(...args)) };
+});
 
 interface Stored {
   id: string;
@@ -26,6 +33,7 @@ function fakeContext(root: string) {
     get: (id: string) => entries.get(id),
     set: (entry: Stored) => (entries.set(entry.id, entry), true),
     keys: () => [...entries.keys()],
+    values: () => [...entries.values()],
     delete: (id: string) => entries.delete(id),
     addModuleImport: (file: string) => moduleImports.push(file),
   };
@@ -73,6 +81,18 @@ describe('papersLoader', () => {
     await papersLoader({ folder }).load(context);
     expect(parsed).toEqual(['a', 'b']);
     expect(moduleImports).toContain('content/papers/b.mdx');
+  });
+
+  test('reads the frontmatter of a changed file only, when the folder is loaded again', async () => {
+    const { root, folder } = await folderWith({ 'a.mdx': item('a'), 'b.mdx': item('b', 'Notes.'), 'c.mdx': item('c') });
+    const { context, entries } = fakeContext(root);
+    await papersLoader({ folder }).load(context);
+    await writeFile(join(folder, 'c.mdx'), item('c', 'New notes.'));
+    const before = frontmatterReads.count;
+    await papersLoader({ folder }).load(context);
+    expect(frontmatterReads.count - before).toBe(1);
+    expect(entries.get('c')).toMatchObject({ body: 'New notes.', deferredRender: true });
+    expect(entries.get('b')).toMatchObject({ body: 'Notes.' });
   });
 
   test('drops entries whose file is gone', async () => {

@@ -40,6 +40,8 @@ export interface PaperPageLink {
 /** What a paper's page shows besides the paper: the days that listed it, its neighbours in the newest, find links. */
 export interface PaperContext {
   listedIn: DayLink[];
+  /** The day of its first listing (`YYYY-MM-DD`; empty when no dated digest lists it): the search index's order. */
+  firstListed: string;
   /** Whether a digest without a listing date lists it too (such a digest has no page to link). */
   inUndated: boolean;
   place?: DayLink & { previous?: PaperLink; next?: PaperLink };
@@ -91,6 +93,7 @@ export function paperPages<P extends RelatablePaper & { date: string; code: stri
       const next = paperLink(place?.next);
       return {
         listedIn: (listings.dates.get(paper.slug) ?? []).map((date) => dayLink({ date })),
+        firstListed: listings.dates.get(paper.slug)?.at(-1) ?? '',
         inUndated: undatedPapers.has(paper.slug),
         ...(place && { place: { ...dayLink(place), ...(previous && { previous }), ...(next && { next }) } }),
         ...(paper.arxiv !== undefined && { arxiv: arxivLinks(paper.arxiv).map((link) => ({ kind: link.label, href: link.href, text: displayUrl(link.href) })) }),

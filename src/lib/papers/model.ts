@@ -29,7 +29,21 @@ export interface ModelOptions {
   published: readonly PublishedPaper[];
   /** Slugs no new paper may take: files the ingest must not write, such as items it cannot read. */
   reserved?: Iterable<string>;
+  /**
+   * What a paper's text gives it (topics, code and project links), worked out by `compute`; the ingest passes a
+   * function that remembers the answers of earlier runs (src/ingest/memo.ts). The answer must be `compute()`'s.
+   */
+  derive?: (text: DerivedFrom, compute: () => Derived) => Derived;
 }
+
+/** The text a paper's topics and links come from. */
+export interface DerivedFrom {
+  title: string;
+  abstract: readonly string[];
+}
+
+/** What a paper's text gives it. */
+export type Derived = Pick<PaperFields, 'topics' | 'code' | 'links'>;
 
 /** A listing that joined another listing's paper: reported, never dropped without a word. */
 export interface Merge {
@@ -76,6 +90,7 @@ export function mergeListings(digests: readonly ParsedDigest[], options: ModelOp
     new Map([...items].map(([index, item]) => [ids[index]!, item.slug])),
     [...options.published.map((paper) => paper.slug), ...(options.reserved ?? [])],
   );
+  const derive = options.derive ?? ((_text: DerivedFrom, compute: () => Derived) => compute());
   const papers: Paper[] = [];
   const merges: Merge[] = [];
   groups.forEach((members, index) => {
@@ -99,8 +114,7 @@ export function mergeListings(digests: readonly ParsedDigest[], options: ModelOp
       byline: entry.byline,
       date: entry.date,
       upvotes: entry.upvotes,
-      topics: assignTopics(entry, options.vocabulary),
-      ...extractLinks(entry.abstract),
+      ...derive({ title: entry.title, abstract: entry.abstract }, () => ({ topics: assignTopics(entry, options.vocabulary), ...extractLinks(entry.abstract) })),
       source: { file: entry.file, line: entry.line },
       digests: digestsListing,
       ...(arxiv !== undefined && { arxiv }),

@@ -5,26 +5,42 @@
  * worker) imports them from here.
  *
  * Pagefind holds a whole index in memory while it writes it: about 1.4 GB for 10,000 papers and over 14 GB for
- * 100,000. Beyond `SHARD_SIZE` papers the index is split into shards, each a Pagefind bundle of its own, indexed one
- * after another (so memory stays that of one shard) and merged again in the browser with Pagefind's `mergeIndex`.
- * A shard whose pages did not change is reused from the last build instead of being indexed again.
+ * 100,000. So the index is split into shards, each a Pagefind bundle of its own, indexed one after another (so memory
+ * stays that of one shard) and merged again in the browser with Pagefind's `mergeIndex`.
+ *
+ * The shards follow the listings: papers in the order they were first listed (then by slug) fill shards of
+ * `SHARD_SIZE` papers, and the papers after the last full shard fill young shards of an eighth of that. A new day's
+ * papers land in the last young shard, so a daily build indexes that shard again and reuses every other one from the
+ * last build (a shard whose searchable text did not change is copied from the cache); when eight young shards have
+ * filled up, they become one full shard. A paper listed again keeps its place: it is ordered by its first listing.
  */
 export const SHARD_SIZE = 20_000;
 
-/** How many shards a catalog of `papers` papers is indexed in: 1 up to `size` (SHARD_SIZE unless a test says). */
-export function shardCount(papers: number, size = SHARD_SIZE): number {
-  return Math.max(1, Math.ceil(papers / size));
+/** The size of a young shard, for full shards of `size`. */
+export function youngShardSize(size = SHARD_SIZE): number {
+  return Math.max(1, Math.floor(size / 8));
 }
 
-/** The shard of a paper: a hash of its slug, so a paper keeps its shard as long as the number of shards stays. */
-export function shardOf(slug: string, count: number): number {
-  // FNV-1a, 32 bits: fast, and spreads similar slugs evenly.
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < slug.length; i++) {
-    hash ^= slug.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash % count;
+/** A shard: papers `start` to `end` (not included) in listing order, and how many it holds when full. */
+export interface ShardRange {
+  start: number;
+  end: number;
+  capacity: number;
+}
+
+/** The shards of `papers` papers in listing order: full shards of `size` first, then young shards (youngShardSize). */
+export function shardRanges(papers: number, size = SHARD_SIZE): ShardRange[] {
+  const ranges: ShardRange[] = [];
+  const full = Math.floor(papers / size);
+  for (let i = 0; i < full; i++) ranges.push({ start: i * size, end: (i + 1) * size, capacity: size });
+  const young = youngShardSize(size);
+  for (let start = full * size; start < papers; start += young) ranges.push({ start, end: Math.min(papers, start + young), capacity: young });
+  return ranges.length > 0 ? ranges : [{ start: 0, end: 0, capacity: young }];
+}
+
+/** How many shards a catalog of `papers` papers is indexed in (see shardRanges). */
+export function shardCount(papers: number, size = SHARD_SIZE): number {
+  return shardRanges(papers, size).length;
 }
 
 /** The folder of shard `i`'s bundle below the site's base: `pagefind/` holds the first, and Pagefind's runtime. */

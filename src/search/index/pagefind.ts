@@ -3,22 +3,29 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { shardBundle, shardCount, shardOf } from '../../lib/shared/search-shards.ts';
+import { shardBundle, shardRanges, SHARD_SIZE } from '../../lib/shared/search-shards.ts';
+import { listedOn, searchablePart } from './paper-pages.ts';
 import { pruneCache, restoreBundle, storeBundle } from './shard-cache.ts';
 
 // A shard indexed by another Pagefind is not reused.
 const pagefindVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
 
 /**
- * The most result-fragment files Pagefind writes for the catalog (its shards share them); beyond it, papers share
- * fragment files. One file per paper would put 100,000 files in `dist/` at 100,000 papers, and as many requests into
- * keeping the catalog offline. The budget is 2,000 files besides the HTML pages: one index of 100,000 (synthetic)
- * papers has about 1,100 word-index chunks and some 20 other files, which leaves room for 750. The price: a result
- * loads its whole group, about 13 papers' text (10 KB) at 10,000 papers and 130 (70 KB) at 100,000, against 1 KB
- * for a file of its own. (Shards of 20,000 papers write about 400 chunks each: at 100,000 papers the chunks alone
- * take the budget.)
+ * The most result-fragment files Pagefind writes for a full shard of `SHARD_SIZE` papers, and for a young shard; beyond
+ * it, papers share fragment files. One file per paper would put 100,000 files in `dist/` at 100,000 papers, and as many
+ * requests into keeping the catalog offline. The budget is 2,000 files besides the HTML pages: one index of 100,000
+ * (synthetic) papers has about 1,100 word-index chunks and some 20 other files, which leaves room for 750 in the five
+ * full shards of 100,000 papers (a result loads its group: about 130 papers' text, 70 KB), and up to 480 more in the
+ * eight young shards at most that follow the full ones (about 40 papers, 25 KB). A shard's budget depends on its kind
+ * only, so a shard stays byte for byte the same while the catalog grows around it.
  */
-export const MAX_FRAGMENTS = 750;
+export const MAX_FRAGMENTS = { full: 150, young: 60 } as const;
+
+/** A shard's fragment-file budget: a full shard's, or, for a young one, its share (a test's tiny shards get 1 or more). */
+function fragmentBudget(capacity: number, shardSize: number): number {
+  if (capacity >= shardSize) return MAX_FRAGMENTS.full;
+  return Math.max(1, Math.min(MAX_FRAGMENTS.young, Math.floor((MAX_FRAGMENTS.young * capacity * 8) / SHARD_SIZE)));
+}
 
 /** What indexing did: pages indexed, shards, and how many shards came unchanged from the last build. */
 export interface Indexed {
@@ -36,20 +43,23 @@ export async function indexPapers(out: string, cacheDir: string, shardSize: numb
   // Every folder with a page of its own: papers/page/ holds the all-papers list's later pages, unless a paper is called "page".
   const slugs = (await readdir(join(out, 'papers'), { withFileTypes: true }))
     .filter((entry) => entry.isDirectory() && existsSync(join(out, 'papers', entry.name, 'index.html')))
-    .map((entry) => entry.name)
-    .sort();
-  const count = shardCount(slugs.length, shardSize);
-  const shards: string[][] = Array.from({ length: count }, () => []);
-  for (const slug of slugs) shards[shardOf(slug, count)]!.push(slug);
-  // The fragment-file budget is the catalog's, shared by its shards.
-  const maxFragments = Math.max(1, Math.floor(MAX_FRAGMENTS / count));
-  const result: Indexed = { pages: 0, shards: count, reused: 0 };
+    .map((entry) => entry.name);
+  // Read one after another: 20,000 files opened at once exhaust the process's file handles. In listing order, then by slug.
+  const pages = slugs
+    .map((slug) => {
+      const content = readFileSync(join(out, 'papers', slug, 'index.html'), 'utf8');
+      return { slug, url: `/papers/${slug}/`, content, listed: listedOn(content) };
+    })
+    .sort((a, b) => a.listed.localeCompare(b.listed) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  const ranges = shardRanges(pages.length, shardSize);
+  const result: Indexed = { pages: 0, shards: ranges.length, reused: 0 };
   const used = new Set<string>();
-  for (const [i, shard] of shards.entries()) {
-    // Read one after another: 20,000 files opened at once exhaust the process's file handles.
-    const pages = shard.map((slug) => ({ url: `/papers/${slug}/`, content: readFileSync(join(out, 'papers', slug, 'index.html'), 'utf8') }));
-    const key = createHash('sha256').update(JSON.stringify({ version: pagefindVersion, maxFragments, i, count }));
-    for (const page of pages) key.update(`${page.url}\n${page.content}\n`);
+  for (const [i, range] of ranges.entries()) {
+    const shard = pages.slice(range.start, range.end);
+    const maxFragments = fragmentBudget(range.capacity, shardSize);
+    // What the shard's index depends on: Pagefind, the budget, the papers and what Pagefind reads of their pages.
+    const key = createHash('sha256').update(JSON.stringify({ version: pagefindVersion, maxFragments, i }));
+    for (const page of shard) key.update(`${page.url}\n${searchablePart(page.content)}\n`);
     const cached = join(cacheDir, 'pagefind-shards', `${i}-${key.digest('hex').slice(0, 16)}`);
     const bundle = join(out, shardBundle(i));
     const lookup = await restoreBundle(cached, bundle);
@@ -57,7 +67,7 @@ export async function indexPapers(out: string, cacheDir: string, shardSize: numb
     else {
       if (lookup.broken) warn(`the search index cache of shard ${i + 1} was broken (${lookup.broken}): indexing it again`);
       await rm(bundle, { recursive: true, force: true });
-      await indexShard(pages, bundle, maxFragments);
+      await indexShard(shard, bundle, maxFragments);
       await storeBundle(bundle, cached);
     }
     used.add(basename(cached));

@@ -1,3 +1,4 @@
+import { shardCount } from '../../../src/lib/shared/search-shards.ts';
 import { AstroError } from 'astro/errors';
 import { describe, expect, test } from 'vitest';
 import { buildCatalog } from '../../../src/lib/catalog/build.ts';
@@ -41,9 +42,12 @@ describe('buildCatalog', () => {
     ]);
   });
 
-  test('names the shards the search page merges, one bundle per `shardSize` papers beyond the first', () => {
+  test('names the shards the search page merges: every bundle of the index beyond the first (see shardRanges)', () => {
     expect(catalog.searchShards).toEqual([]);
-    expect(buildCatalog(input, { ...settings, shardSize: 10 }).searchShards).toEqual(['pagefind-shard-1/', 'pagefind-shard-2/']);
+    // Full shards of 10 papers, then young shards of 1.
+    const merged = buildCatalog(input, { ...settings, shardSize: 10 }).searchShards;
+    expect(merged).toHaveLength(shardCount(catalog.papers.length, 10) - 1);
+    expect(merged.slice(0, 2)).toEqual(['pagefind-shard-1/', 'pagefind-shard-2/']);
   });
 
   test('dates the catalog by its newest listing or paper, never by the clock', () => {

@@ -1,31 +1,41 @@
 import { describe, expect, test } from 'vitest';
-import { indexFileHash, indexFileKind, indexKey, isBundleFolder, mergedBundles, SHARD_SIZE, shardBundle, shardCount, shardOf } from '../../../src/lib/shared/search-shards.ts';
+import { indexFileHash, indexFileKind, indexKey, isBundleFolder, mergedBundles, SHARD_SIZE, shardBundle, shardCount, shardRanges, youngShardSize } from '../../../src/lib/shared/search-shards.ts';
 
-describe('shardCount', () => {
-  test('keeps a catalog of up to SHARD_SIZE papers in one index, and an empty one too', () => {
-    expect(shardCount(0)).toBe(1);
-    expect(shardCount(46)).toBe(1);
-    expect(shardCount(SHARD_SIZE)).toBe(1);
-    expect(shardCount(SHARD_SIZE + 1)).toBe(2);
-    expect(shardCount(100_000)).toBe(5);
+describe('shardRanges', () => {
+  test('fills full shards in listing order, then young shards of an eighth for the rest, with one shard for nothing', () => {
+    expect(shardRanges(0)).toEqual([{ start: 0, end: 0, capacity: SHARD_SIZE / 8 }]);
+    expect(shardRanges(46)).toEqual([{ start: 0, end: 46, capacity: SHARD_SIZE / 8 }]);
+    expect(shardRanges(SHARD_SIZE)).toEqual([{ start: 0, end: SHARD_SIZE, capacity: SHARD_SIZE }]);
+    expect(shardRanges(SHARD_SIZE + 1)).toEqual([
+      { start: 0, end: SHARD_SIZE, capacity: SHARD_SIZE },
+      { start: SHARD_SIZE, end: SHARD_SIZE + 1, capacity: SHARD_SIZE / 8 },
+    ]);
+    expect(shardRanges(46, 20)).toEqual([
+      { start: 0, end: 20, capacity: 20 },
+      { start: 20, end: 40, capacity: 20 },
+      { start: 40, end: 42, capacity: 2 },
+      { start: 42, end: 44, capacity: 2 },
+      { start: 44, end: 46, capacity: 2 },
+    ]);
   });
-});
 
-describe('shardOf', () => {
-  test('puts every paper in one shard, always the same, spread about evenly', () => {
-    const slugs = Array.from({ length: 10_000 }, (_, i) => `paper-number-${i}-about-things`);
-    const sizes = [0, 0, 0, 0, 0];
-    for (const slug of slugs) {
-      const shard = shardOf(slug, 5);
-      expect(shard).toBe(shardOf(slug, 5));
-      sizes[shard]!++;
+  test('leaves every shard before the last young one as it was when papers are added at the end', () => {
+    for (const [before, added] of [[10_000, 17], [99_990, 50], [12_345, 1]] as const) {
+      const old = shardRanges(before);
+      const now = shardRanges(before + added);
+      // Unless a full shard forms, every shard but the last is the same range.
+      if (Math.floor((before + added) / SHARD_SIZE) === Math.floor(before / SHARD_SIZE)) {
+        expect(now.slice(0, old.length - 1)).toEqual(old.slice(0, -1));
+      }
+      expect(now.every((range) => range.end - range.start <= range.capacity)).toBe(true);
     }
-    for (const size of sizes) expect(size).toBeGreaterThan(1_800);
   });
 
-  test('puts everything in shard 0 when there is one shard', () => {
-    expect(shardOf('any-slug', 1)).toBe(0);
-    expect(shardOf('', 1)).toBe(0);
+  test('has at most five full shards and eight young ones at 100,000 papers, and four young ones at 10,000', () => {
+    expect(shardCount(100_000)).toBe(5);
+    expect(shardCount(119_999)).toBe(13);
+    expect(shardCount(10_000)).toBe(4);
+    expect(youngShardSize()).toBe(2_500);
   });
 });
 
