@@ -1,5 +1,5 @@
 import { paths, withBase } from '../lib/shared/paths.ts';
-import { shardOf } from '../lib/shared/search-shards.ts';
+import { slugBucket } from '../lib/shared/slug-hash.ts';
 
 /**
  * The offline copy of a paper: what the build keeps of each paper for "keep the whole catalog" (a few files of
@@ -44,9 +44,9 @@ export function copyFile(i: number): string {
   return `offline/papers-${i}.json.gzip`;
 }
 
-/** The copy file that holds a paper: by a hash of its slug, as shards are chosen. */
+/** The copy file that holds a paper: by a hash of its slug (slugBucket). */
 export function copyFileOf(slug: string, count: number): string {
-  return copyFile(shardOf(slug, count));
+  return copyFile(slugBucket(slug, count));
 }
 
 const COPY_FILE = /(?:^|\/)offline\/papers-\d+\.json\.gzip$/;

@@ -1,5 +1,5 @@
 import type { RelatedPaper } from '../papers/related.ts';
-import { shardOf } from '../shared/search-shards.ts';
+import { slugBucket } from '../shared/slug-hash.ts';
 
 /**
  * The related lists of every paper, in buckets the browser fetches one at a time (`related/<n>.json`, bucketPath):
@@ -48,9 +48,9 @@ export function bucketCount(papers: number): number {
   return Math.max(1, Math.ceil(papers / PAPERS_PER_BUCKET));
 }
 
-/** The bucket of a paper: the same stable hash of its slug as the search shards (FNV-1a), modulo the count. */
+/** The bucket of a paper: a stable hash of its slug (slugBucket), modulo the count. */
 export function bucketOf(slug: string, buckets: number): number {
-  return shardOf(slug, buckets);
+  return slugBucket(slug, buckets);
 }
 
 /** What a bucket says of a related paper besides its slug. */
