@@ -21,6 +21,8 @@ export interface PeriodLink {
   key: string;
   /** `Week 22 of 2024` or `May 2024`. */
   label: string;
+  /** How a sentence names it: `week 22 of 2024`, `May 2024`. */
+  name: string;
   /** A link to its top page: `Top of week 22 of 2024`, `Top of May 2024`. */
   topLabel: string;
 }
@@ -57,13 +59,14 @@ export function isoWeekOf(date: string): { year: number; week: number } {
 /** The week a listing date falls in: `{ key: '2024-W22', label: 'Week 22 of 2024' }`. */
 export function weekOf(date: string): PeriodLink {
   const { year, week } = isoWeekOf(date);
-  return { kind: 'week', key: `${year}-W${String(week).padStart(2, '0')}`, label: `Week ${week} of ${year}`, topLabel: `Top of week ${week} of ${year}` };
+  const name = `week ${week} of ${year}`;
+  return { kind: 'week', key: `${year}-W${String(week).padStart(2, '0')}`, label: `Week ${week} of ${year}`, name, topLabel: `Top of ${name}` };
 }
 
 /** The month a listing date falls in: `{ key: '2024-05', label: 'May 2024' }`. */
 export function monthOf(date: string): PeriodLink {
   const label = `${monthName(date.slice(5, 7))} ${date.slice(0, 4)}`;
-  return { kind: 'month', key: date.slice(0, 7), label, topLabel: `Top of ${label}` };
+  return { kind: 'month', key: date.slice(0, 7), label, name: label, topLabel: `Top of ${label}` };
 }
 
 /** The week and the month of a listing day, for the day page's links to their top pages. */
@@ -120,7 +123,7 @@ export function topViews<P extends { slug: string; upvotes: number }>(
         ...link,
         ...(newer && { newer }),
         ...(older && { older }),
-        title: link.topLabel.replace(/^Top of/, 'Top papers of'),
+        title: `Top papers of ${link.name}`,
         listedWhen: kind === 'week' ? weekSpan(asOf) : `in ${link.label}`,
         asOf: dayLink({ date: asOf }),
         days: inPeriod.length,
@@ -143,7 +146,7 @@ export function topViews<P extends { slug: string; upvotes: number }>(
 }
 
 /** A period in the index: its link and its number of papers. */
-export interface IndexedPeriod extends Omit<PeriodLink, 'topLabel'> {
+export interface IndexedPeriod extends Pick<PeriodLink, 'kind' | 'key' | 'label'> {
   count: number;
 }
 

@@ -18,9 +18,9 @@ describe('isoWeekOf', () => {
 
 describe('weekOf, monthOf, weekSpan', () => {
   test('key a period by its listing dates alone, for readers named and spanned', () => {
-    expect(weekOf('2024-05-29')).toEqual({ kind: 'week', key: '2024-W22', label: 'Week 22 of 2024', topLabel: 'Top of week 22 of 2024' });
+    expect(weekOf('2024-05-29')).toEqual({ kind: 'week', key: '2024-W22', label: 'Week 22 of 2024', name: 'week 22 of 2024', topLabel: 'Top of week 22 of 2024' });
     expect(weekOf('2024-01-03')).toMatchObject({ key: '2024-W01', label: 'Week 1 of 2024' });
-    expect(monthOf('2024-05-29')).toEqual({ kind: 'month', key: '2024-05', label: 'May 2024', topLabel: 'Top of May 2024' });
+    expect(monthOf('2024-05-29')).toEqual({ kind: 'month', key: '2024-05', label: 'May 2024', name: 'May 2024', topLabel: 'Top of May 2024' });
     expect(periodsOf('2024-12-31')).toEqual({ week: weekOf('2024-12-30'), month: monthOf('2024-12-01') });
     expect(periodsOf('2024-12-31').week.key).toBe('2025-W01');
     expect(weekSpan('2024-05-29')).toBe('27 May – 2 June 2024');
