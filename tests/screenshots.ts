@@ -1,6 +1,6 @@
 // `npm run screenshots`: photographs the built site (dist/, built first only if missing) in Debian's Chromium: the home
-// page, a paper, a paper with arXiv links and named authors (when a JSON digest gave one), a digest (when the site has
-// digest pages) and the search page, light and dark, desktop and phone, into docs/screenshots/<page>-<device>-<scheme>.png.
+// page, a paper, a paper with arXiv links and named authors (when a JSON digest gave one), a digest, the compact day with
+// an abstract open and the newest week's top papers (when the site has digest pages) and the search page, light and dark, desktop and phone, into docs/screenshots/<page>-<device>-<scheme>.png.
 // A page is taken once it has loaded (and, for search, once its results are drawn): events, never a clock.
 // `npm run screenshots -- --dist=<folder> --pages=paper-arxiv` photographs another build, and only the pages named.
 import { spawnSync } from 'node:child_process';
@@ -58,6 +58,30 @@ const pages: { name: string; open: (page: Page, home: string) => Promise<boolean
       const day = page.locator('main a[href*="/digests/"]').first();
       if ((await day.count()) === 0) return false;
       await page.goto(new URL((await day.getAttribute('href'))!, home).href);
+      return true;
+    },
+  },
+  {
+    // The newest day as a reader finds it, one abstract opened in place: the compact day of issue 21.
+    name: 'compact-day',
+    open: async (page, home) => {
+      await page.goto(home);
+      const day = page.locator('#newest a[href*="/digests/"]');
+      if ((await day.count()) === 0) return false;
+      await page.goto(new URL((await day.getAttribute('href'))!, home).href);
+      await page.locator('.day-list > .card summary').nth(1).click();
+      await page.locator('.day-list > .card details[open]').waitFor();
+      return true;
+    },
+  },
+  {
+    // The newest week's top papers, linked from the home page.
+    name: 'top-week',
+    open: async (page, home) => {
+      await page.goto(home);
+      const week = page.locator('.top-links a[href*="/top/week/"]');
+      if ((await week.count()) === 0) return false;
+      await page.goto(new URL((await week.getAttribute('href'))!, home).href);
       return true;
     },
   },

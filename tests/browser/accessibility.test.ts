@@ -10,14 +10,19 @@ const siteUrl = inject('siteUrl');
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** One page of each kind the catalog has, and what it takes for it to be drawn. */
-const pages: { name: string; path: string; ready?: (page: Page) => Promise<unknown> }[] = [
-  { name: 'the home page', path: '' },
+const pages: { name: string; path: string; ready?: (page: Page) => Promise<unknown>; widths?: number[] }[] = [
+  { name: 'the home page', path: '', widths: [390, 1280] },
   { name: 'a paper page', path: 'papers/spiking-diffusion-models/' },
   { name: 'a topic page', path: 'topics/diffusion-generation/' },
-  { name: 'a digest page', path: 'digests/2026-04-13/' },
+  { name: 'a digest page', path: 'digests/2026-04-13/', widths: [390, 1280] },
   { name: 'an author-count page', path: 'authors/3/' },
   { name: 'a date page', path: 'dates/2025/' },
   { name: 'the search page with results', path: 'search/?q=diffusion', ready: resultTitles },
+  // Issue 21, items 1 and 4: a day sorted (both its pages in one list), a week's and a month's top and their index.
+  { name: 'a digest day sorted by upvotes', path: 'digests/2026-04-13/?sort=upvotes', ready: (page) => page.locator('.day-list[data-sorted]').waitFor({ state: 'attached' }), widths: [390, 1280] },
+  { name: "a week's top page", path: 'top/week/2026-W16/', widths: [390, 1280] },
+  { name: "a month's top page", path: 'top/month/2026-03/', widths: [390, 1280] },
+  { name: 'the top pages index', path: 'top/', widths: [390, 1280] },
 ];
 
 let browser: Browser;
@@ -41,10 +46,10 @@ function describeViolation(violation: Result): string[] {
 
 describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
   for (const scheme of ['light', 'dark'] as const) {
-    for (const { name, path, ready } of pages) {
-      test(`${name} has no violation in the ${scheme} colour scheme`, async () => {
+    for (const { name, path, ready, width } of pages.flatMap((page) => (page.widths ?? [undefined]).map((width) => ({ ...page, width })))) {
+      test(`${name} has no violation in the ${scheme} colour scheme${width ? ` at ${width} px` : ''}`, async () => {
         // No service worker: the page is checked as served.
-        const { context, page, problems } = await openPage(browser, { colorScheme: scheme, serviceWorkers: 'block' });
+        const { context, page, problems } = await openPage(browser, { colorScheme: scheme, serviceWorkers: 'block', ...(width && { viewport: { width, height: 844 } }) });
         try {
           await page.goto(`${siteUrl}${path}`);
           await ready?.(page);

@@ -26,7 +26,7 @@ describe('permanent URLs', () => {
     const first = await build();
     expect(first.code, first.output).toBe(0);
     const paths = await record();
-    for (const path of ['/', FIRST_URL, '/papers/paper-one-about-tokenizers/', '/papers/', '/topics/', '/authors/3/', '/dates/2026/03/', '/digests/2026-03-03/', '/search/']) {
+    for (const path of ['/', FIRST_URL, '/papers/paper-one-about-tokenizers/', '/papers/', '/topics/', '/authors/3/', '/dates/2026/03/', '/digests/2026-03-03/', '/search/', '/top/', '/top/week/2026-W10/', '/top/month/2026-03/']) {
       expect(paths).toContain(path);
     }
     expect(paths).not.toContain('/404.html');

@@ -185,6 +185,12 @@ describe('feeds, the JSON dump, OpenSearch and the sitemap of a fixture build', 
     expect(record.split('\n')).toContain(`/${day}`);
     expect(record.split('\n')).toContain('/digests/rss.xml');
     expect(record).not.toContain(`/${day}page/`);
+    // So with a week's and a month's top pages: their first page is recorded, their later pages are not.
+    const week = await listed('top/week/2026-W14/');
+    expect(week).toEqual(expect.arrayContaining(papers));
+    expect(new Set(week).size).toBe(week.length);
+    expect(record.split('\n')).toEqual(expect.arrayContaining(['/top/', '/top/week/2026-W14/', '/top/month/2026-04/']));
+    expect(record).not.toMatch(/^\/top\/.*\/page\//m);
   });
 
   test("every page's head offers the catalog feed and the search; a topic's pages offer its feed too, the digests pages theirs", async () => {

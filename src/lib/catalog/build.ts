@@ -9,6 +9,7 @@ import { checkedMerges } from './merges.ts';
 import { paperPages } from './paper-page.ts';
 import { isMerged, paperViews, type PaperEntry } from './papers.ts';
 import { checkedOperatorRedirects } from './checked-redirects.ts';
+import { topViews } from './tops.ts';
 
 /** What the catalog is built from: the three collections' data, as plain arrays. */
 export interface CatalogInput<E extends PaperEntry> {
@@ -42,18 +43,21 @@ export function buildCatalog<E extends PaperEntry>(input: CatalogInput<E>, setti
   /** Old URLs of year pages, each leading to the page's current URL. */
   const yearPageRedirects = legacyYearPages(views.dateList);
   // Last: the check of the operator's redirects reads every list above.
+  const tops = topViews(days.digestDayPages, days.listings.dates);
   const live = {
     papers: new Set([...papersBySlug.keys(), ...mergedItems.map((item) => item.slug)]),
     topics: new Set(views.topicsWithPapers.map((topic) => topic.slug)),
     years: new Set(views.dateList.map((year) => year.slug)),
     authors: new Set(views.authorList.map((facet) => facet.slug)),
     days: new Set(days.days.map((day) => day.date)),
+    tops: new Set([...tops.topWeeks, ...tops.topMonths].map((period) => `${period.kind}/${period.key}`)),
   };
   const operatorRedirects = checkedOperatorRedirects(settings.redirects, live, mergedItems);
   return {
     ...views,
     ...days,
     ...feeds,
+    ...tops,
     ...paperPages({ papers, papersBySlug, listings: days.listings, undatedPapers: days.undatedPapers }),
     mergedItems,
     yearPageRedirects,

@@ -23,6 +23,8 @@ export interface PaperCard {
   teaser: string;
   /** The whole abstract, a paragraph an entry: a day list opens it in place. */
   abstract: readonly string[];
+  /** What a day's sort orders by (src/scripts/day-sort.ts), as the card's data attributes. */
+  sortData: { 'data-upvotes': string; 'data-code': 'yes' | 'no' };
 }
 
 /**
@@ -42,5 +44,6 @@ export function paperCard(paper: Pick<Paper, 'slug' | 'title' | 'date' | 'byline
     topics: paper.topicLinks,
     teaser: summarize(paper.abstract),
     abstract: paper.abstract,
+    sortData: { 'data-upvotes': String(paper.upvotes), 'data-code': paper.code.length > 0 ? 'yes' : 'no' },
   };
 }

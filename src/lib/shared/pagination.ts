@@ -73,3 +73,8 @@ export function listPageOf(title: string, page: Pick<Page, 'currentPage' | 'last
     path: first ? firstPath : pathOf(page.url.current),
   };
 }
+
+/** The paths of a list's pages 1 to `lastPage`, in order, from the list's own `pathOf(n)` (paths.digest's, say). */
+export function pagePaths(lastPage: number, pathOf: (n: number) => string): string[] {
+  return Array.from({ length: lastPage }, (_, index) => pathOf(index + 1));
+}

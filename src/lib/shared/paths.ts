@@ -22,6 +22,10 @@ export const paths = {
   digest: (date: string, n = 1) => (n === 1 ? `digests/${date}/` : `digests/${date}/page/${n}/`),
   /** The newest listing days, one item a day, as RSS. */
   digestsFeed: () => 'digests/rss.xml',
+  /** The weekly and monthly top pages, by year. */
+  tops: () => 'top/',
+  /** Page n of a week's (`2024-W22`) or a month's (`2024-05`) papers, most upvoted first. */
+  top: (kind: 'week' | 'month', key: string, n = 1) => (n === 1 ? `top/${kind}/${key}/` : `top/${kind}/${key}/page/${n}/`),
   search: () => 'search/',
   /** The search page with a query (src/lib/shared/search-state.ts reads `q`): `terms` URL-encoded, or OpenSearch's `{searchTerms}`. */
   searchFor: (terms: string) => `search/?q=${terms}`,

@@ -154,21 +154,25 @@ export interface LivePages {
   years: ReadonlySet<string>;
   authors: ReadonlySet<string>;
   days: ReadonlySet<string>;
+  /** The weekly and monthly top pages, as `week/2024-W22` and `month/2024-05`. */
+  tops: ReadonlySet<string>;
 }
 
 /** All papers' later pages, `papers/page/<n>/` (paths.papers(n) for n ≥ 2). */
 const LATER_PAPER_PAGES = paths.papers(2).slice(0, -'2/'.length);
 
 /** The catalog's fixed pages and files, besides its papers' and facets'. */
-const FIXED = new Set([paths.papers(), paths.topics(), paths.authors(), paths.dates(), paths.digests(), paths.search(), paths.feed(), paths.dump(), paths.openSearch(), paths.digestsFeed()]);
+const FIXED = new Set([paths.papers(), paths.topics(), paths.authors(), paths.dates(), paths.digests(), paths.tops(), paths.search(), paths.feed(), paths.dump(), paths.openSearch(), paths.digestsFeed()]);
 
 /**
  * Whether a path (below the base, no leading `/`) is one the catalog serves: a fixed page or file, a paper's page, the
- * all-papers list's later pages, or anything under a topic, year, author count or digest day the catalog has.
+ * all-papers list's later pages, or anything under a topic, year, author count, digest day or top week or month the
+ * catalog has.
  */
 export function servesPath(path: string, live: LivePages): boolean {
   if (FIXED.has(path) || path.startsWith(LATER_PAPER_PAGES)) return true;
-  const [folder, key] = path.split('/');
+  const [folder, key, period] = path.split('/');
+  if (folder === 'top') return period !== undefined && live.tops.has(`${key}/${period}`);
   if (key === undefined) return false;
   const keys = { papers: live.papers, topics: live.topics, dates: live.years, authors: live.authors, digests: live.days }[folder!];
   return keys?.has(key) ?? false;

@@ -8,6 +8,7 @@ const live = {
   years: new Set(['2026']),
   authors: new Set(['3']),
   days: new Set(['2026-01-10']),
+  tops: new Set(['week/2026-W02']),
 };
 const merged = [{ slug: 'merged', mergedInto: 'a' }];
 

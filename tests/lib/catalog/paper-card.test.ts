@@ -23,7 +23,12 @@ describe('paperCard', () => {
       topics: [{ slug: 'agents', label: 'Agents' }, { slug: 'other', label: 'Other' }],
       teaser: 'One sentence.',
       abstract: ['One sentence.'],
+      sortData: { 'data-upvotes': '0', 'data-code': 'no' },
     });
+  });
+
+  test("carries what a day's sort orders by: the upvotes as a number, and whether the paper has code", () => {
+    expect(paperCard({ ...paper, upvotes: 12, code: ['https://github.com/a/b'] }).sortData).toEqual({ 'data-upvotes': '12', 'data-code': 'yes' });
   });
 
   test('shows no upvotes when there are none, and counts them when there are', () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'astro';
 import { describe, expect, test } from 'vitest';
-import { legacyYearPages, listPageOf, underPageSegment, type PaginatedPath } from '../../../src/lib/shared/pagination.ts';
+import { legacyYearPages, listPageOf, pagePaths, underPageSegment, type PaginatedPath } from '../../../src/lib/shared/pagination.ts';
 import { paths } from '../../../src/lib/shared/paths.ts';
 
 /** What Astro's paginate returns for a list at `/base/dates/2025/` of `lastPage` pages. */
@@ -66,5 +66,12 @@ describe('listPageOf', () => {
 
   test('names a later page by its number and the path paginate gave it, below the base', () => {
     expect(listPageOf('Agents', page(2, 3), 'topics/agents/')).toEqual({ heading: 'Agents (page 2)', where: '; page 2 of 3', path: 'topics/x/2/' });
+  });
+});
+
+describe('pagePaths', () => {
+  test("lists every page of a list in order, from the list's own paths", () => {
+    expect(pagePaths(3, (n) => paths.digest('2026-04-13', n))).toEqual(['digests/2026-04-13/', 'digests/2026-04-13/page/2/', 'digests/2026-04-13/page/3/']);
+    expect(pagePaths(1, (n) => paths.digest('2026-04-13', n))).toEqual(['digests/2026-04-13/']);
   });
 });

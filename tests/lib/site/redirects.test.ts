@@ -122,15 +122,15 @@ describe('followChains', () => {
 });
 
 describe('servesPath', () => {
-  const live = { papers: new Set(['a']), topics: new Set(['agents']), years: new Set(['2024']), authors: new Set(['3']), days: new Set(['2024-05-27']) };
+  const live = { papers: new Set(['a']), topics: new Set(['agents']), years: new Set(['2024']), authors: new Set(['3']), days: new Set(['2024-05-27']), tops: new Set(['week/2024-W22', 'month/2024-05']) };
 
   test('names the pages and files the catalog still publishes', () => {
-    for (const path of ['papers/a/', 'papers/page/2/', 'topics/agents/', 'topics/agents/rss.xml', 'dates/2024/', 'dates/2024/05/', 'authors/3/', 'digests/2024-05-27/', 'digests/', 'rss.xml', 'search/']) {
+    for (const path of ['papers/a/', 'papers/page/2/', 'topics/agents/', 'topics/agents/rss.xml', 'dates/2024/', 'dates/2024/05/', 'authors/3/', 'digests/2024-05-27/', 'digests/', 'rss.xml', 'search/', 'top/', 'top/week/2024-W22/', 'top/month/2024-05/page/2/']) {
       expect(servesPath(path, live), path).toBe(true);
     }
   });
 
   test('leaves retired pages free to redirect', () => {
-    for (const path of ['papers/gone/', 'topics/old/', 'topics/old/rss.xml', 'dates/2019/', 'authors/99/', 'digests/2020-01-01/', 'old/']) expect(servesPath(path, live), path).toBe(false);
+    for (const path of ['papers/gone/', 'topics/old/', 'topics/old/rss.xml', 'dates/2019/', 'authors/99/', 'digests/2020-01-01/', 'old/', 'top/week/2019-W01/', 'top/month/2019-01/', 'top/week/']) expect(servesPath(path, live), path).toBe(false);
   });
 });
