@@ -1,15 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { formatProfile, summarizeProfile, type CpuProfile } from './profile.ts';
 
-// A profile as `node --cpu-prof` writes it, cut down: a root, the garbage collector, a function of a package (astro),
-// one of the project, and one of Node. Each sample lasts until the next; the last until the profile's end.
+// A profile as `node --cpu-prof` writes it, cut down: a root, the garbage collector, a function of a package (astro)
+// that calls one of the project, which calls one of Node, and an anonymous one of another package. Each sample lasts until the next; the last until the profile's end.
 const frame = (functionName: string, url = '', lineNumber = 0) => ({ functionName, url, lineNumber });
 const profile: CpuProfile = {
   nodes: [
-    { id: 1, callFrame: frame('(root)') },
+    { id: 1, callFrame: frame('(root)'), children: [2, 3] },
     { id: 2, callFrame: frame('(garbage collector)') },
-    { id: 3, callFrame: frame('generatePages', 'file:///work/app/node_modules/astro/dist/core/build/generate.js', 41) },
-    { id: 4, callFrame: frame('relatePapers', 'file:///work/app/src/lib/papers/related.ts', 9) },
+    { id: 3, callFrame: frame('generatePages', 'file:///work/app/node_modules/astro/dist/core/build/generate.js', 41), children: [4, 6] },
+    { id: 4, callFrame: frame('relatePapers', 'file:///work/app/src/lib/papers/related.ts', 9), children: [5] },
     { id: 5, callFrame: frame('rmSync', 'node:fs', 1200) },
     { id: 6, callFrame: frame('', 'file:///work/app/node_modules/@astrojs/mdx/dist/index.js', 2) },
   ],
@@ -23,15 +23,15 @@ const profile: CpuProfile = {
 describe('summarizeProfile', () => {
   const summary = summarizeProfile(profile);
 
-  test('returns self time by function, largest first, each sample lasting until the next', () => {
+  test('returns self time by function, largest first, each sample lasting until the next, with its callers', () => {
     expect(summary.total).toBe(10);
     // Ties keep the order of their first sample.
     expect(summary.functions).toEqual([
-      { name: 'generatePages astro/dist/core/build/generate.js:42', seconds: 4 },
-      { name: '(garbage collector)', seconds: 2 },
-      { name: 'relatePapers src/lib/papers/related.ts:10', seconds: 1 },
-      { name: 'rmSync node:fs:1201', seconds: 1 },
-      { name: '(anonymous) @astrojs/mdx/dist/index.js:3', seconds: 1 },
+      { name: 'generatePages astro/dist/core/build/generate.js:42', seconds: 4, via: [] },
+      { name: '(garbage collector)', seconds: 2, via: [] },
+      { name: 'relatePapers src/lib/papers/related.ts:10', seconds: 1, via: ['generatePages astro/dist/core/build/generate.js:42'] },
+      { name: 'rmSync node:fs:1201', seconds: 1, via: ['relatePapers src/lib/papers/related.ts:10', 'generatePages astro/dist/core/build/generate.js:42'] },
+      { name: '(anonymous) @astrojs/mdx/dist/index.js:3', seconds: 1, via: ['generatePages astro/dist/core/build/generate.js:42'] },
     ]);
   });
 
@@ -47,6 +47,8 @@ describe('formatProfile', () => {
     const text = formatProfile(summarizeProfile(profile), 2);
     expect(text).toMatch(/^astro +4\.0 s +40\.0 %$/m);
     expect(text).toMatch(/^generatePages astro\/dist\/core\/build\/generate\.js:42 +4\.0 s +40\.0 %$/m);
-    expect(text).not.toContain('relatePapers');
+    expect(text).not.toMatch(/^relatePapers/m);
+    // Where the top functions were called from, nearest caller first.
+    expect(text).toContain('  rmSync node:fs:1201\n    ← relatePapers src/lib/papers/related.ts:10\n    ← generatePages astro/dist/core/build/generate.js:42');
   });
 });
