@@ -103,11 +103,11 @@ const environment = {
   pagefind: packageVersion('pagefind'),
   hugo: hugo ?? null,
   chromium: chromium ? execFileSync(chromium, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() : null,
-  text: text === 'real' ? `real: ${realDays.length} days of ${values.real}` : `synthetic, seed ${seed}`,
+  text: text === 'real' ? `real: ${realDays.length} days of ${relative(process.cwd(), values.real) || values.real}` : `synthetic, seed ${seed}`,
   sizes,
 };
 console.log(`papershelf bench: node ${environment.node}, ${environment.cores} cores (load ${environment.loadAverage.toFixed(1)}), astro ${environment.astro}, pagefind ${environment.pagefind}, ` +
-  `hugo ${hugo ?? (values.hugo ? 'not on PATH: skipped' : 'skipped (--no-hugo)')}, ${environment.chromium ?? (values.transfer ? 'no chromium on PATH: transfer skipped' : 'transfer skipped (--no-transfer)')}`);
+  `hugo ${hugo ?? (values.hugo ? 'not on PATH: skipped' : 'skipped (--no-hugo)')}, ${environment.chromium ?? (values.transfer ? 'no chromium on PATH: transfer skipped' : 'transfer skipped (--no-transfer)')}; text ${environment.text}`);
 
 const scratchRoot = mkdtempSync(join(tmpdir(), 'papershelf-bench-'));
 const results: CatalogResult[] = [];
