@@ -102,9 +102,9 @@ function shortUrl(url: string): string {
   return project ? path.slice(project.index + 1) : path;
 }
 
-/** Where a function's code comes from: `astro`, `@astrojs/mdx`, `papershelf src/`, `node`, or V8's own entries. */
+/** Where a function's code comes from: `astro`, `@astrojs/mdx`, `papershelf src/`, `node`, Node's native bindings, or V8's own entries. */
 function sourceOf(frame: { functionName: string; url: string }): string {
-  if (!frame.url) return frame.functionName.startsWith('(') ? frame.functionName : '(native)';
+  if (!frame.url) return frame.functionName.startsWith('(') ? frame.functionName : 'native bindings (fs, zlib, crypto…)';
   if (frame.url.startsWith('node:')) return 'node';
   const modules = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(frame.url.slice(frame.url.lastIndexOf('/node_modules/')));
   if (modules) return modules[1]!;
