@@ -13,7 +13,7 @@ import { replicateRealDays, reviseRealAbstract } from './replicate.ts';
 import { buildSite, countFolder, createScratch, hostFigures, pageWeights, root, writeLog, writeSeeds, type BuildFigures, type Scratch } from './site.ts';
 import { generateDigests, parseGenerated, renderDigest, reviseAbstract, type SeedFile } from './synthetic.ts';
 import { seconds } from './table.ts';
-import { measureDev } from './dev.ts';
+import { measureDev, removeDevEdit } from './dev.ts';
 import { chromiumPath, measureTransfer } from './transfer.ts';
 
 /** The catalog sizes whose related papers the bench computes, whatever --papers says: 100,000 without building a site. */
@@ -246,8 +246,9 @@ async function benchCatalog(label: string, kind: 'real' | 'synthetic', make: () 
       } catch (error) {
         result.notes.push(`dev server not measured: ${(error as Error).message.split('\n')[0]}`);
       }
-      // The dev server's edit added a paper: put the digests back as they were.
+      // The dev server's edit added a paper: put the digests back as they were, and drop the paper's item.
       writeSeeds(scratch, source.files);
+      removeDevEdit(scratch);
     }
     if (values.rebuild) {
       writeSeeds(scratch, source.daily.files);
