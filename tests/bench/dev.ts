@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, type Scratch } from './site.ts';
 
@@ -9,8 +9,17 @@ export interface DevFigures {
   editShown: number;
 }
 
-/** The title of the paper the bench adds to a digest while the dev server runs. */
+/** The title of the paper the bench adds to a digest while the dev server runs, and its slug. */
 const ADDED = 'A Paper Added While The Dev Server Runs';
+const ADDED_SLUG = 'a-paper-added-while-the-dev-server-runs';
+
+/**
+ * Removes the item of the paper `measureDev` added, once its digest is put back: the ingest would keep it (an item no
+ * digest lists keeps its URL), and the builds measured next would publish a paper the catalog does not have.
+ */
+export function removeDevEdit(scratch: Scratch): void {
+  rmSync(join(scratch.contentDir, 'papers', `${ADDED_SLUG}.mdx`), { force: true });
+}
 
 /**
  * Starts `astro dev` on a built scratch catalog, times the first answer of the home page, then appends a paper to
@@ -31,7 +40,7 @@ export async function measureDev(scratch: Scratch, digest: string, port: number)
     const edited = performance.now();
     // Dated well before any generated digest's listing: a paper dated after its listing is rejected as a problem.
     appendFileSync(join(scratch.seedsDir, digest), `\n${ADDED}\n\nAn abstract written while the server runs.\n\n  • 3 authors\n·\nJan 2, 2020\n`);
-    await until(() => answers(`${base}papers/a-paper-added-while-the-dev-server-runs/`, ADDED), 120);
+    await until(() => answers(`${base}papers/${ADDED_SLUG}/`, ADDED), 120);
     return { ready, editShown: (performance.now() - edited) / 1000 };
   } finally {
     server.kill();

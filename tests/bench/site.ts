@@ -1,5 +1,5 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runMeasured, type RunFigures, type Stage } from './stages.ts';
 
@@ -8,15 +8,17 @@ export const root = join(import.meta.dirname, '../..');
 
 /**
  * The stages of `astro build`, each ended by a line of its log: the papershelf integration's ingest summary, Astro's
- * content sync, its bundling (which ends when it starts generating routes), the routes, then the search integration
+ * content sync, its bundling (which ends when it starts generating routes), the pages (rendered, or restored from the
+ * page cache), the search integration's Pagefind index, then the offline worker, the sitemap and the record of URLs
  * in `astro:build:done` until the process exits.
  */
 export const BUILD_STAGES: Stage[] = [
   { name: 'ingest', end: /\[papershelf\] problems: \d+/ },
   { name: 'content sync', end: /\[content\] Synced content/ },
   { name: 'bundling', end: /generating static routes/ },
-  { name: 'page generation', end: /✓ Completed in/ },
-  { name: 'search index' },
+  { name: 'pages', end: /✓ Completed in/ },
+  { name: 'pagefind', end: /indexed \d+ paper pages for search/ },
+  { name: 'worker, sitemap, record' },
 ];
 
 /** The log lines the figures are read from, besides the stage ends; a missing one is reported, not fatal. */
@@ -39,11 +41,21 @@ export interface BuildFigures {
   indexed?: number;
 }
 
-/** Files, bytes and HTML pages under a folder. */
+/** Files, bytes and HTML pages under a folder, and its largest file. */
 export interface FolderFigures {
   files: number;
   bytes: number;
   pages: number;
+  /** The largest file, its path relative to the folder. */
+  largest: { file: string; bytes: number };
+}
+
+/** What a host and a reader meet in a build's dist/ besides its size: `_redirects` rules and the offline catalog. */
+export interface HostFigures {
+  /** Rules in `_redirects` (lines that are neither blank nor comments). */
+  redirects: number;
+  /** Keeping the whole catalog for offline use: the index files `offline-manifest.json` lists, and their bytes. */
+  offline?: { files: number; bytes: number };
 }
 
 /** Creates a catalog's scratch folders under `dir`, reading digests from `seedsDir` (by default its own `seeds/`). */
@@ -60,8 +72,11 @@ export function writeSeeds(scratch: Scratch, files: readonly { name: string; tex
   for (const file of files) writeFileSync(join(scratch.seedsDir, file.name), file.text);
 }
 
-/** Runs the README's build (`astro build`) on a scratch catalog, measured by stage; throws with its log when it fails. */
-export async function buildSite(scratch: Scratch): Promise<BuildFigures> {
+/**
+ * Runs the README's build (`astro build`) on a scratch catalog, measured by stage; throws with its log when it fails.
+ * With `cpuProfileDir`, Node writes a CPU profile of the build (and of any worker thread) into that folder.
+ */
+export async function buildSite(scratch: Scratch, options: { cpuProfileDir?: string } = {}): Promise<BuildFigures> {
   // The bench's catalogs are strict (no skipped entries) and served from the root, whatever the shell says.
   const { PAPERSHELF_ALLOW_INVALID, PAPERSHELF_BASE, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = {
@@ -73,7 +88,8 @@ export async function buildSite(scratch: Scratch): Promise<BuildFigures> {
     PAPERSHELF_CACHE: scratch.cacheDir,
   };
   const astro = join(root, 'node_modules/astro/bin/astro.mjs');
-  const run = await runMeasured(process.execPath, [astro, 'build', '--outDir', scratch.distDir], { cwd: root, env, stages: BUILD_STAGES });
+  const profile = options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : [];
+  const run = await runMeasured(process.execPath, [...profile, astro, 'build', '--outDir', scratch.distDir], { cwd: root, env, stages: BUILD_STAGES });
   if (run.code !== 0) {
     const tail = run.lines.slice(-60).map((line) => line.text).join('\n');
     throw new Error(`astro build failed (exit ${run.code}) for ${scratch.dir}; the end of its log:\n${tail}`);
@@ -101,16 +117,31 @@ export function writeLog(path: string, run: RunFigures): void {
   writeFileSync(path, run.lines.map((line) => `${line.at.toFixed(3).padStart(9)}  ${line.text}\n`).join(''));
 }
 
-/** Counts the files, bytes and HTML pages under a folder. */
+/** Counts the files, bytes and HTML pages under a folder, and finds its largest file. */
 export function countFolder(dir: string): FolderFigures {
-  const figures = { files: 0, bytes: 0, pages: 0 };
+  const figures: FolderFigures = { files: 0, bytes: 0, pages: 0, largest: { file: '', bytes: 0 } };
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const bytes = statSync(path).size;
     figures.files++;
-    figures.bytes += statSync(join(entry.parentPath, entry.name)).size;
+    figures.bytes += bytes;
     if (entry.name.endsWith('.html')) figures.pages++;
+    if (bytes > figures.largest.bytes) figures.largest = { file: relative(dir, path), bytes };
   }
   return figures;
+}
+
+/** The `_redirects` rules and the offline catalog of a built site (see HostFigures). */
+export function hostFigures(dist: string): HostFigures {
+  const redirectsFile = join(dist, '_redirects');
+  const redirects = existsSync(redirectsFile)
+    ? readFileSync(redirectsFile, 'utf8').split('\n').filter((line) => line.trim() !== '' && !line.trim().startsWith('#')).length
+    : 0;
+  const manifestFile = join(dist, 'offline-manifest.json');
+  if (!existsSync(manifestFile)) return { redirects };
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { bytes: number; files: unknown[] };
+  return { redirects, offline: { files: manifest.files.length, bytes: manifest.bytes } };
 }
 
 const SAMPLE = 2000;

@@ -84,16 +84,21 @@ export function reviseAbstract(digest: SyntheticDigest, index: number): Syntheti
 export function renderDigest(digest: SyntheticDigest): SeedFile[] {
   const year = Number(digest.capturedOn.slice(0, 4));
   const explicit = digest.papers.map((paper) => Number(paper.date.slice(0, 4))).filter((y) => y !== year);
-  const blocks = digest.papers.map((paper) => {
-    const [y, m, d] = paper.date.split('-').map(Number) as [number, number, number];
-    const date = `${MONTHS[m - 1]} ${d}${y === year ? '' : `, ${y}`}${paper.upvotes > 0 ? ` ${paper.upvotes}` : ''}`;
-    return `${paper.title}\n\n${paper.abstract.join('\n\n')}\n\n${paper.byline}\n·\n${date}\n`;
-  });
-  const [, m, d] = digest.capturedOn.split('-').map(Number) as [number, number, number];
-  const files = [{ name: digest.name, text: `${HEADER}${MONTHS[m - 1]} ${d}\n\n${blocks.join('\n')}` }];
+  const blocks = digest.papers.map((paper) =>
+    `${paper.title}\n\n${paper.abstract.join('\n\n')}\n\n${paper.byline}\n·\n${writeDateLine(paper.date, year, paper.upvotes)}\n`);
+  const files = [{ name: digest.name, text: `${HEADER}${writeDateLine(digest.capturedOn, year, 0)}\n\n${blocks.join('\n')}` }];
   const inferred = explicit.length > 0 ? Math.max(...explicit) + 1 : undefined;
   if (inferred !== year) files.push({ name: sidecarName(digest.name), text: `captured: ${digest.capturedOn}\n` });
   return files;
+}
+
+/**
+ * A date line as the listing writes it in a listing of `listingYear`: `May 24`, its year only when it is another
+ * (`Dec 28, 2023`), then its upvotes when it has any (`May 24 32`).
+ */
+export function writeDateLine(iso: string, listingYear: number, upvotes: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${MONTHS[m - 1]} ${d}${y === listingYear ? '' : `, ${y}`}${upvotes > 0 ? ` ${upvotes}` : ''}`;
 }
 
 /**
