@@ -64,7 +64,9 @@ export function buildCatalog<E extends PaperEntry>(input: CatalogInput<E>, setti
     /** Pages the operator retired in content/redirects.yaml, each leading to its new place. */
     operatorRedirects,
     /** Every page that moved, for the `_redirects` file: old year pages, merged papers and the operator's redirects. */
-    movedPages: [...yearPageRedirects.map(({ from, to }) => ({ from, to })), ...mergedItems.map(mergeMove), ...operatorRedirects],
+    // Most important first: `_redirects` holds 2,000 rules at most (redirectsFile), and the operator's and merged
+    // papers' moves come before the aliases of the old year-page numbering, of which a large catalog has thousands.
+    movedPages: [...operatorRedirects, ...mergedItems.map(mergeMove), ...yearPageRedirects.map(({ from, to }) => ({ from, to }))],
     /** The Pagefind bundles the search page merges into the first: one per shard of a large catalog's index. */
     searchShards: mergedBundles(papers.length, settings.shardSize),
     /** The newest date the catalog knows, a listing's or a paper's: the date of the data, never the clock's. */

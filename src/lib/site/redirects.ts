@@ -43,12 +43,20 @@ export function mergeMove(item: MergedItem): Moved {
 }
 
 /**
- * A `_redirects` file (Netlify, Cloudflare Pages and others read it): one `old new 301` line per moved page, with the
- * deployment's base, sorted so that the same redirects give the same bytes.
+ * The most rules a `_redirects` file holds: Cloudflare Pages reads 2,000 static rules and ignores the file beyond that.
+ * Every moved page also has a page of its own that leads on (a redirect page with its canonical URL), so a move left
+ * out of the file still works, one hop slower.
  */
-export function redirectsFile(moved: readonly Moved[], base: string): string {
+export const HOST_RULE_LIMIT = 2_000;
+
+/**
+ * A `_redirects` file (Netlify, Cloudflare Pages and others read it): one `old new 301` line per moved page, with the
+ * deployment's base, sorted so that the same redirects give the same bytes. `moved` comes most important first: beyond
+ * `limit` rules, the last ones are left to their redirect pages.
+ */
+export function redirectsFile(moved: readonly Moved[], base: string, limit = HOST_RULE_LIMIT): string {
   const prefix = base.endsWith('/') ? base : `${base}/`;
-  const lines = moved.map((redirect) => `${prefix}${redirect.from} ${prefix}${redirect.to} 301`).sort();
+  const lines = moved.slice(0, limit).map((redirect) => `${prefix}${redirect.from} ${prefix}${redirect.to} 301`).sort();
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 

@@ -33,12 +33,12 @@ describe('buildCatalog', () => {
     expect(catalog.papersBySlug.get('nov-00')!.topicLinks).toEqual([{ slug: 'vision', label: 'Vision' }]);
   });
 
-  test("lists every moved page: old year pages, merged items' pages and the operator's redirects", () => {
+  test("lists every moved page, most important first: the operator's redirects, merged items' pages, old year pages", () => {
     const moved = buildCatalog(input, { ...settings, redirects: [{ from: 'topics/robots/', to: 'topics/vision/' }] }).movedPages;
     expect(moved).toEqual([
-      { from: 'dates/2025/2/', to: 'dates/2025/page/2/' },
-      { from: 'papers/jan-again/', to: 'papers/jan/' },
       { from: 'topics/robots/', to: 'topics/vision/' },
+      { from: 'papers/jan-again/', to: 'papers/jan/' },
+      { from: 'dates/2025/2/', to: 'dates/2025/page/2/' },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { followChains, mergeMove, readRedirects, redirectsFile, resolveMerges, servesPath } from '../../../src/lib/site/redirects.ts';
+import { followChains, HOST_RULE_LIMIT, mergeMove, readRedirects, redirectsFile, resolveMerges, servesPath } from '../../../src/lib/site/redirects.ts';
 
 const papers = new Set(['a', 'b']);
 const isPaper = (slug: string) => papers.has(slug);
@@ -37,6 +37,17 @@ describe('redirectsFile', () => {
 
   test('is empty when nothing moved', () => {
     expect(redirectsFile([], '/')).toBe('');
+  });
+
+  test('holds at most the host\'s 2,000 rules, the first moves given, still sorted', () => {
+    const moves = Array.from({ length: 3_600 }, (_, i) => ({ from: `dates/2020/${i + 2}/`, to: `dates/2020/page/${i + 2}/` }));
+    const file = redirectsFile([{ from: 'papers/y/', to: 'papers/b/' }, ...moves], '/');
+    const lines = file.trimEnd().split('\n');
+    expect(lines).toHaveLength(HOST_RULE_LIMIT);
+    expect(HOST_RULE_LIMIT).toBe(2_000);
+    expect(lines).toContain('/papers/y/ /papers/b/ 301');
+    expect(lines).toEqual([...lines].sort());
+    expect(redirectsFile(moves.slice(0, 3), '/', 2).trimEnd().split('\n')).toEqual(['/dates/2020/2/ /dates/2020/page/2/ 301', '/dates/2020/3/ /dates/2020/page/3/ 301']);
   });
 });
 
@@ -104,7 +115,8 @@ describe('readRedirects refuses what a host or a browser would read as more than
   test('a 30 MB to is named by its length, never echoed whole', () => {
     const problems = problemsOf('/old/', `/${'a'.repeat(30_000_000)}/`);
     expect(problems).toEqual(['redirect 1: to is 30000002 characters long; a path below the base is at most 300']);
-  });
+    // Reading 30 MB of YAML takes seconds on a busy machine: the limit is for a hang, not a speed target.
+  }, 120_000);
 
   test('cycles and chains: a cycle is refused with its steps; a chain resolves to its end', () => {
     const cycle = read('- from: /loop-a/\n  to: /loop-b/\n- from: /loop-b/\n  to: /loop-a/\n');
