@@ -1,11 +1,10 @@
 import type { APIRoute } from 'astro';
-import { catalogDate, listingDates, papers, topicsWithPapers } from '../lib/catalog/collections.ts';
-import { byteStream, dumpJson } from '../lib/site/dump.ts';
+import { catalogDate, papers, topicsWithPapers } from '../lib/catalog/collections.ts';
+import { dumpIndexJson } from '../lib/site/dump.ts';
 import { absoluteHref } from '../lib/shared/base.ts';
 
-/** Every paper's data and URL, in the versioned shape of src/lib/site/dump.ts; streamed, as it is large. */
+/** The data dump's index, in the versioned shape of src/lib/site/dump.ts: the catalog, and its parts (dump/[part].json.ts). */
 export const GET: APIRoute = ({ site }) => {
   const url = (path: string) => absoluteHref(site!, path);
-  const json = dumpJson({ generated: catalogDate, topics: topicsWithPapers, papers, listingDates }, url);
-  return new Response(byteStream(json), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(dumpIndexJson({ generated: catalogDate, topics: topicsWithPapers, papers }, url), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

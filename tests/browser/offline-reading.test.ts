@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
-import type { Dump, DumpPaper } from '../../src/lib/site/dump.ts';
+import type { DumpIndex, DumpPart, DumpPaper } from '../../src/lib/site/dump.ts';
 import type { OfflineManifest } from '../../src/search/protocol.ts';
 import { cacheContents, resultTitles, untilControlled, useChromium } from './browser.ts';
 import { BASE } from './global-setup.ts';
@@ -22,8 +22,10 @@ const HOSTILE = 'reasoning-with-think-tags-and-friends';
 const NEEDS_NETWORK_LOAD = /^console: Failed to load resource: the server responded with a status of 503/;
 
 function dumped(slug: string): DumpPaper {
-  const dump = JSON.parse(readFileSync(join(dist, 'papers.json'), 'utf8')) as Dump;
-  return dump.papers.find((paper) => paper.slug === slug)!;
+  // The dump's index names its parts; the papers are in them (src/lib/site/dump.ts).
+  const index = JSON.parse(readFileSync(join(dist, 'papers.json'), 'utf8')) as DumpIndex;
+  const papers = index.parts.flatMap(({ part }) => (JSON.parse(readFileSync(join(dist, `dump/papers-${part}.json`), 'utf8')) as DumpPart).papers);
+  return papers.find((paper) => paper.slug === slug)!;
 }
 
 function manifest(): OfflineManifest {

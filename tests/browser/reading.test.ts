@@ -170,7 +170,7 @@ describe('card titles', () => {
 });
 
 describe('the data dump', () => {
-  test('is linked from every page\'s footer and from /papers/, and the link resolves to the JSON of every paper', async () => {
+  test('is linked from every page\'s footer and from /papers/, and the link resolves to an index whose parts hold every paper', async () => {
     const { page, problems } = await openPage(browser);
     for (const path of ['', 'papers/', `digests/${day}/`]) {
       await page.goto(`${siteUrl}${path}`);
@@ -180,9 +180,17 @@ describe('the data dump', () => {
       for (const href of await links.evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href))) {
         const response = await page.request.get(href);
         expect(response.status(), href).toBe(200);
-        const dump = (await response.json()) as { version: number; papers: { title: string }[] };
-        expect(dump.version).toBe(1);
-        expect(dump.papers.map((paper) => paper.title)).toEqual(expect.arrayContaining(seed.map((entry) => entry.title)));
+        // The index names its parts; together they hold every paper.
+        const index = (await response.json()) as { version: number; parts: { url: string }[] };
+        expect(index.version).toBe(2);
+        const titles: string[] = [];
+        for (const part of index.parts) {
+          // The part's absolute URL names the public origin; its path is the served site's.
+          const answer = await page.request.get(new URL(new URL(part.url).pathname, siteUrl).href);
+          expect(answer.status(), part.url).toBe(200);
+          titles.push(...((await answer.json()) as { papers: { title: string }[] }).papers.map((paper) => paper.title));
+        }
+        expect(titles).toEqual(expect.arrayContaining(seed.map((entry) => entry.title)));
       }
     }
     expect(problems).toEqual([]);

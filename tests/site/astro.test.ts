@@ -11,6 +11,7 @@ import { PAGE_SIZE } from '../../src/lib/shared/paths.ts';
 import { readOfflineFiles } from '../../src/search/offline/write-worker.ts';
 import { INLINE_SCRIPTS } from '../../src/lib/site/inline-scripts.ts';
 import { buildSite, createFixtureSite, repoRoot, runIngest, siteEnv, yearDigest, type FixtureSite } from '../helpers/fixture-site.ts';
+import { readDump } from '../helpers/dump.ts';
 
 // Astro writes <root>/.astro/ in every build and dev server, so the tests that run it share this one file and run in turn.
 // One real `astro build` of the fixture digests (tests/fixtures/site/seeds plus 30 filler papers, enough to
@@ -247,8 +248,8 @@ describe('astro build of the fixture catalog', () => {
     expect(copies).toEqual((await readdir(join(dist, 'offline'))).map((name) => `/shelf/offline/${name}`).sort());
     expect(precache.filter((path) => path.startsWith('/shelf/offline/'))).toEqual([]);
     const held = await Promise.all(copies.map(async (path) => JSON.parse(gunzipSync(await readFile(join(dist, path.slice(BASE.length)))).toString('utf8')) as { slug: string }[]));
-    const dump = JSON.parse(await readFile(join(dist, 'papers.json'), 'utf8')) as { papers: { slug: string }[] };
-    expect(held.flat().map((copy) => copy.slug).sort()).toEqual(dump.papers.map((paper) => paper.slug).sort());
+    const dump = await readDump(dist);
+    expect(held.flat().map((copy) => copy.slug).sort()).toEqual(dump.all.map((paper) => paper.slug).sort());
   });
 
   test('sends a Content-Security-Policy with no inline code it did not hash, and WebAssembly on the search page only', async () => {

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DAY_ITEM_TITLES, DIGESTS_FEED_TITLE, FEED_SIZE } from '../../src/lib/site/feeds.ts';
+import { readDump } from '../helpers/dump.ts';
 import { buildSite, createFixtureSite, type FixtureSite } from '../helpers/fixture-site.ts';
 import { childNamed, childrenNamed, parseXml, type XmlElement } from '../helpers/xml.ts';
 
@@ -61,8 +62,7 @@ async function days(): Promise<string[]> {
 async function listingOrder(): Promise<{ path: string; date: string }[]> {
   const order = new Map<string, string>();
   for (const date of await days()) for (const path of await listed(`digests/${date}/`)) if (!order.has(path)) order.set(path, date);
-  const dump = JSON.parse(await read('papers.json')) as { papers: { url: string; date: string }[] };
-  for (const paper of dump.papers) {
+  for (const paper of (await readDump(dist)).all) {
     const path = paper.url.slice(HOME.length);
     if (!order.has(path)) order.set(path, paper.date);
   }
@@ -210,9 +210,15 @@ describe('feeds, the JSON dump, OpenSearch and the sitemap of a fixture build', 
   });
 
   test('the dump holds every paper, newest first, with its URL and data, in the versioned shape', async () => {
-    const dump = JSON.parse(await read('papers.json'));
-    expect(Object.keys(dump)).toEqual(['version', 'generated', 'site', 'topics', 'papers']);
-    expect(dump.version).toBe(1);
+    const index = JSON.parse(await read('papers.json'));
+    expect(Object.keys(index)).toEqual(['version', 'generated', 'site', 'topics', 'papers', 'parts']);
+    expect(index.version).toBe(2);
+    // A catalog this small is one part, which the index names with its count.
+    expect(index.parts).toEqual([{ part: 1, url: `${HOME}dump/papers-1.json`, papers: index.papers }]);
+    const part = JSON.parse(await read('dump/papers-1.json'));
+    expect(Object.keys(part)).toEqual(['version', 'part', 'papers']);
+    expect(part).toMatchObject({ version: 2, part: 1 });
+    const dump = { ...index, papers: part.papers };
     // The newest listing date of the digests, not the day of the build.
     expect(dump.generated).toBe('2026-04-14');
     expect(dump.site).toBe(HOME);

@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { parse as parseHtml } from 'node-html-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseApiDigest } from '../../src/lib/digest/api.ts';
+import { readDump } from '../helpers/dump.ts';
 import { buildSite, createFixtureSite, type FixtureSite } from '../helpers/fixture-site.ts';
 import { realApiDayFiles, realApiDaysDir, realDayFiles, realDaysDir } from '../helpers/real-days.ts';
 
@@ -46,7 +47,7 @@ describe('astro build of the 157 real days of 2024, as text and as the API\'s an
   test('publishes one page a paper: 2,202, each with the arXiv id its JSON listing states', async () => {
     const pages = (await readdir(join(dist, 'papers'), { withFileTypes: true })).filter((entry) => entry.isDirectory() && entry.name !== 'page');
     expect(pages).toHaveLength(2202);
-    const dump = JSON.parse(await readFile(join(dist, 'papers.json'), 'utf8')) as { papers: { slug: string; arxiv?: string; authorNames?: string[] }[] };
+    const dump = { papers: (await readDump(dist)).all as { slug: string; arxiv?: string; authorNames?: string[] }[] };
     expect(dump.papers).toHaveLength(2202);
     const listings = await apiListings();
     expect(listings.size).toBe(2202);
@@ -55,7 +56,7 @@ describe('astro build of the 157 real days of 2024, as text and as the API\'s an
   });
 
   test('every page of a JSON-listed paper shows its arXiv, PDF and Hugging Face links first, its authors, and citation tags', async () => {
-    const dump = JSON.parse(await readFile(join(dist, 'papers.json'), 'utf8')) as { papers: { slug: string; arxiv: string; authorNames: string[] }[] };
+    const dump = { papers: (await readDump(dist)).all as { slug: string; arxiv: string; authorNames: string[] }[] };
     let checked = 0;
     for (const paper of dump.papers) {
       const html = parseHtml(await readFile(join(dist, 'papers', paper.slug, 'index.html'), 'utf8'));
@@ -74,7 +75,7 @@ describe('astro build of the 157 real days of 2024, as text and as the API\'s an
   });
 
   test('indexes the authors\' names for search: Wenyi Hong is in the indexed text of each of her papers', async () => {
-    const dump = JSON.parse(await readFile(join(dist, 'papers.json'), 'utf8')) as { papers: { slug: string; authorNames: string[] }[] };
+    const dump = { papers: (await readDump(dist)).all as { slug: string; authorNames: string[] }[] };
     const hers = dump.papers.filter((paper) => paper.authorNames.includes('Wenyi Hong')).map((paper) => paper.slug).sort();
     expect(hers.length).toBeGreaterThanOrEqual(3);
     // Pagefind's fragments: the indexed text of each page, gzipped after a "pagefind_dcd" signature, one page a file or

@@ -35,6 +35,8 @@ export const paths = {
   topicFeed: (id: string) => `topics/${id}/rss.xml`,
   /** Every paper's data, as JSON (src/lib/site/dump.ts). */
   dump: () => 'papers.json',
+  /** A part of the data dump, 1 for the oldest papers (src/lib/site/dump.ts). */
+  dumpPart: (part: number) => `dump/papers-${part}.json`,
   /** The OpenSearch description, which lets browsers add the catalog's search. */
   openSearch: () => 'opensearch.xml',
   /** The papers most like the reader's starred ones, ranked in the browser (src/lib/similar/). */

@@ -2,10 +2,18 @@ import type { Paper } from '../papers/model.ts';
 import { paths } from '../shared/paths.ts';
 
 /**
- * The version of the dump's shape (`papers.json`, documented in docs/operating.md). Within a version fields are only added;
- * removing or renaming a field, or changing what one means, makes a new version.
+ * The version of the dump's shape (`papers.json` and its parts, documented in docs/operating.md). Within a version
+ * fields are only added; removing or renaming a field, or changing what one means, makes a new version. Version 2
+ * split the papers out of `papers.json` into parts of DUMP_PART_SIZE papers: one file of every paper was 186 MB at
+ * 100,000 papers, over what hosts serve (Cloudflare Pages: 25 MiB a file).
  */
-export const DUMP_VERSION = 1;
+export const DUMP_VERSION = 2;
+
+/**
+ * Papers per part: about 10 MB of JSON on real text (some 2 KB a paper), well under 25 MiB. The parts are counted
+ * from the oldest paper, so a part that is full stays byte for byte the same while new papers arrive.
+ */
+export const DUMP_PART_SIZE = 5_000;
 
 /**
  * A paper as the dump states it: the paper's own fields (derived from the item schema through Paper), its page's
@@ -21,16 +29,48 @@ export interface DumpTopic {
   url: string;
 }
 
-/** The whole dump. */
-export interface Dump {
+/** A part of the dump as `papers.json` lists it. */
+export interface DumpPartLink {
+  /** 1 for the oldest papers. */
+  part: number;
+  /** The part's file, absolute. */
+  url: string;
+  papers: number;
+}
+
+/** `papers.json`: what the catalog is, and its parts, newest first. */
+export interface DumpIndex {
   version: typeof DUMP_VERSION;
   /** The newest date in the catalog (a listing's or a paper's), never the clock; null for an empty catalog. */
   generated: string | null;
   /** The catalog's home page, absolute. */
   site: string;
   topics: DumpTopic[];
-  /** Newest first, as every list of the catalog. */
+  /** How many papers the parts hold together. */
+  papers: number;
+  /** Newest first: the first part holds the newest papers. */
+  parts: DumpPartLink[];
+}
+
+/** A part of the dump: its papers, newest first, as every list of the catalog. */
+export interface DumpPart {
+  version: typeof DUMP_VERSION;
+  part: number;
   papers: DumpPaper[];
+}
+
+/** Whether a path below the base is a part of the dump: not a promise (the index, `papers.json`, is), so not recorded. */
+export function isDumpPartPath(path: string): boolean {
+  return /^dump\/papers-\d+\.json$/.test(path);
+}
+
+/** The dump's parts: part `part` (1 = oldest) holds `papers.slice(start, end)` of the newest-first papers. Newest part first. */
+export function dumpParts(count: number, size = DUMP_PART_SIZE): { part: number; start: number; end: number }[] {
+  const parts = Math.ceil(count / size);
+  return Array.from({ length: parts }, (_, i) => {
+    const part = parts - i;
+    return { part, start: Math.max(0, count - part * size), end: count - (part - 1) * size };
+  });
 }
 
 /** What the dump reads of the catalog. */
@@ -43,29 +83,36 @@ export interface DumpSource {
   listingDates: (slug: string) => readonly string[];
 }
 
-/** Papers per piece of `dumpJson`: big enough for few pieces, small enough that none is large. */
+/** Papers per piece of `dumpPartJson`: big enough for few pieces, small enough that none is large. */
 const PAPERS_PER_PIECE = 500;
 
-/**
- * The dump as JSON, in pieces whose concatenation is the whole document: one paper a line, built a few hundred papers
- * at a time, so 100,000 papers never become one string. `url` makes a path below the base absolute.
- */
-export function* dumpJson(source: DumpSource, url: (path: string) => string): Generator<string> {
-  const head: Omit<Dump, 'papers'> = {
+/** `papers.json`, the dump's index: the catalog's date, site and topics, and each part with its count. */
+export function dumpIndexJson(source: Omit<DumpSource, 'listingDates'>, url: (path: string) => string, size = DUMP_PART_SIZE): string {
+  const index: DumpIndex = {
     version: DUMP_VERSION,
     generated: source.generated,
     site: url(paths.home()),
     topics: source.topics.map((topic) => ({ id: topic.slug, name: topic.label, url: url(paths.topic(topic.slug)) })),
+    papers: source.papers.length,
+    parts: dumpParts(source.papers.length, size).map(({ part, start, end }) => ({ part, url: url(paths.dumpPart(part)), papers: end - start })),
   };
-  const opening = JSON.stringify(head).slice(0, -1);
-  if (source.papers.length === 0) {
+  return `${JSON.stringify(index)}\n`;
+}
+
+/**
+ * A part of the dump as JSON, in pieces whose concatenation is the whole document: one paper a line, built a few
+ * hundred papers at a time, so a part never becomes one string. `papers` are the part's, newest first.
+ */
+export function* dumpPartJson(part: number, papers: DumpSource['papers'], listingDates: DumpSource['listingDates'], url: (path: string) => string): Generator<string> {
+  const opening = JSON.stringify({ version: DUMP_VERSION, part }).slice(0, -1);
+  if (papers.length === 0) {
     yield `${opening},"papers":[]}\n`;
     return;
   }
   yield `${opening},"papers":[\n`;
-  for (let start = 0; start < source.papers.length; start += PAPERS_PER_PIECE) {
-    const lines = source.papers.slice(start, start + PAPERS_PER_PIECE).map((paper) => JSON.stringify(dumpPaper(paper, url, source.listingDates(paper.slug))));
-    const last = start + PAPERS_PER_PIECE >= source.papers.length;
+  for (let start = 0; start < papers.length; start += PAPERS_PER_PIECE) {
+    const lines = papers.slice(start, start + PAPERS_PER_PIECE).map((paper) => JSON.stringify(dumpPaper(paper, url, listingDates(paper.slug))));
+    const last = start + PAPERS_PER_PIECE >= papers.length;
     yield `${lines.join(',\n')}${last ? '\n]}\n' : ',\n'}`;
   }
 }

@@ -1,5 +1,6 @@
 import { outputPath } from '../shared/paths.ts';
 import { isBucketPath } from '../similar/buckets.ts';
+import { isDumpPartPath } from './dump.ts';
 
 /**
  * The record of published URLs (`content/published-urls.txt`): every path below the base that a build has published,
@@ -68,5 +69,5 @@ export function compareRecord(recorded: readonly string[], published: ReadonlySe
  */
 export function publishedPath(file: string): string | undefined {
   const path = outputPath(file);
-  return path === '404/' || path.startsWith('_') || isBucketPath(path) ? undefined : `/${path}`;
+  return path === '404/' || path.startsWith('_') || isBucketPath(path) || isDumpPartPath(path) ? undefined : `/${path}`;
 }

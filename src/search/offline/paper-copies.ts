@@ -1,12 +1,12 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
 import { arxivLinks } from '../../lib/papers/arxiv.ts';
 import { bylineFact, displayUrl, formatDate } from '../../lib/shared/format.ts';
 import { paths } from '../../lib/shared/paths.ts';
-import type { Dump, DumpPaper } from '../../lib/site/dump.ts';
+import type { DumpIndex, DumpPaper } from '../../lib/site/dump.ts';
 import { copyFile, copyFileCount, copyFileOf, type PaperCopy } from '../paper-copy.ts';
 
 /**
@@ -51,7 +51,7 @@ export function copyFileBytes(copies: readonly PaperCopy[]): Buffer {
  * replacing what an earlier build left there. Resolves with the number of papers.
  */
 export async function writePaperCopies(out: string): Promise<number> {
-  const copies = await readDumpCopies(join(out, paths.dump()));
+  const copies = await readDumpCopies(out, join(out, paths.dump()));
   await rm(join(out, dirname(copyFile(0))), { recursive: true, force: true });
   if (copies.length === 0) return 0;
   await mkdir(join(out, dirname(copyFile(0))), { recursive: true });
@@ -59,16 +59,15 @@ export async function writePaperCopies(out: string): Promise<number> {
   return copies.length;
 }
 
-/** The copies of the papers of a dump file, read a line at a time (the dump writes one paper a line). */
-async function readDumpCopies(file: string): Promise<PaperCopy[]> {
+/** The copies of the papers of the dump whose index is `file` (papers.json): each part read a line at a time. */
+async function readDumpCopies(out: string, file: string): Promise<PaperCopy[]> {
+  const index = JSON.parse(await readFile(file, 'utf8')) as DumpIndex;
+  const topics = new Map(index.topics.map((topic) => [topic.id, topic.name]));
   const copies: PaperCopy[] = [];
-  let topics = new Map<string, string>();
-  for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
-    if (line.startsWith('{"version"')) {
-      const head = JSON.parse(line.endsWith('[]}') ? line : `${line}]}`) as Dump;
-      topics = new Map(head.topics.map((topic) => [topic.id, topic.name]));
-    } else if (line.startsWith('{')) {
-      copies.push(paperCopy(JSON.parse(line.replace(/,$/, '')) as DumpPaper, topics));
+  for (const { part } of index.parts) {
+    // One paper a line, after the part's opening line (src/lib/site/dump.ts).
+    for await (const line of createInterface({ input: createReadStream(join(out, paths.dumpPart(part)), 'utf8'), crlfDelay: Infinity })) {
+      if (line.startsWith('{"url"')) copies.push(paperCopy(JSON.parse(line.replace(/,$/, '')) as DumpPaper, topics));
     }
   }
   return copies;

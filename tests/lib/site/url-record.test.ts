@@ -10,6 +10,10 @@ describe('publishedPath', () => {
     expect(['related/0.json', 'related/2499.json', 'related/index.html', 'related.json', 'papers.json'].map(publishedPath)).toEqual([undefined, undefined, '/related/', '/related.json', '/papers.json']);
   });
 
+  test('returns undefined for the parts of the data dump, which its index (papers.json) names: the index is the promise', () => {
+    expect(['dump/papers-1.json', 'dump/papers-20.json', 'dump/index.html', 'papers.json'].map(publishedPath)).toEqual([undefined, undefined, '/dump/', '/papers.json']);
+  });
+
   test('returns undefined for the 404 page and a host file such as _redirects', () => {
     expect([publishedPath('404.html'), publishedPath('_redirects')]).toEqual([undefined, undefined]);
   });
