@@ -23,6 +23,16 @@ export interface PaperCard {
   teaser: string;
   /** The whole abstract, a paragraph an entry: a day list opens it in place. */
   abstract: readonly string[];
+  /** What the reader's shelf keeps when the paper is starred (src/scripts/shelf/): authors and id only when known. */
+  shelf: ShelfCardData;
+}
+
+/** What a card's star button carries for the shelf, as attribute values: the year, the authors as JSON, the arXiv id. */
+export interface ShelfCardData {
+  year: string;
+  /** The authors' names as a JSON array; absent when the catalog names no authors, so none is ever invented. */
+  authors?: string;
+  arxiv?: string;
 }
 
 /**
@@ -42,5 +52,10 @@ export function paperCard(paper: Pick<Paper, 'slug' | 'title' | 'date' | 'byline
     topics: paper.topicLinks,
     teaser: summarize(paper.abstract),
     abstract: paper.abstract,
+    shelf: {
+      year: paper.date.slice(0, 4),
+      ...(paper.authorNames !== undefined && paper.authorNames.length > 0 && { authors: JSON.stringify(paper.authorNames) }),
+      ...(paper.arxiv !== undefined && { arxiv: paper.arxiv }),
+    },
   };
 }

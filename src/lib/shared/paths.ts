@@ -23,6 +23,8 @@ export const paths = {
   /** The newest listing days, one item a day, as RSS. */
   digestsFeed: () => 'digests/rss.xml',
   search: () => 'search/',
+  /** The reader's shelf: the papers they starred, kept in their browser (src/scripts/shelf/). */
+  shelf: () => 'shelf/',
   /** The search page with a query (src/lib/shared/search-state.ts reads `q`): `terms` URL-encoded, or OpenSearch's `{searchTerms}`. */
   searchFor: (terms: string) => `search/?q=${terms}`,
   /** The most recently listed papers of the catalog, as RSS. */
