@@ -15,6 +15,11 @@ const { watched } = useChromium({ viewport: { width: 1280, height: 800 } });
 const storedShelf = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('papershelf-shelf') ?? 'null') as Shelf | null);
 const card = (page: Page, slug: string) => page.locator(`main .card[data-slug="${slug}"]`);
 const button = (page: Page, slug: string, action: 'star' | 'read') => card(page, slug).locator(`button[data-shelf-action="${action}"]`);
+/** Presses a card's button as a reader with a mouse does: a compact day shows the buttons while the card is pointed at. */
+async function press(page: Page, slug: string, action: 'star' | 'read'): Promise<void> {
+  await card(page, slug).hover();
+  await button(page, slug, action).click();
+}
 const firstSlugs = (page: Page, count: number) => page.locator('main .card[data-slug]').evaluateAll((cards, n) => cards.slice(0, n).map((c) => (c as HTMLElement).dataset.slug!), count);
 
 /** Saves what a click on the export button `name` downloads, and returns its file name and text. */
@@ -29,9 +34,9 @@ describe('starring from a list', () => {
     await page.goto(day);
     const [a, b] = await firstSlugs(page, 2);
     const title = (await card(page, a!).locator('.card-title').textContent())!.trim();
-    await button(page, a!, 'star').click();
-    await button(page, b!, 'star').click();
-    await button(page, b!, 'read').click();
+    await press(page, a!, 'star');
+    await press(page, b!, 'star');
+    await press(page, b!, 'read');
     await expect(button(page, a!, 'star').getAttribute('aria-pressed')).resolves.toBe('true');
     const shelf = await storedShelf(page);
     expect(Object.keys(shelf!.papers).sort()).toEqual([a, b].sort());
@@ -64,9 +69,9 @@ describe('starring from a list', () => {
     await page.locator('#shelf-empty').waitFor();
     await page.goto(day);
     const [a] = await firstSlugs(page, 1);
-    await button(page, a!, 'star').click();
+    await press(page, a!, 'star');
     await page.goto(shelfPage);
-    await button(page, a!, 'star').click();
+    await press(page, a!, 'star');
     await expect(button(page, a!, 'star').getAttribute('aria-pressed')).resolves.toBe('false');
     await expect(card(page, a!).isVisible()).resolves.toBe(true);
     await page.reload();
@@ -76,12 +81,38 @@ describe('starring from a list', () => {
   });
 });
 
+describe('a compact day', () => {
+  test("keeps its rows: a card's buttons take no room, show while it is pointed at or focused, and in its row once its abstract is open", async () => {
+    const { page, problems } = await watched();
+    await page.goto(day);
+    const [a, b] = await firstSlugs(page, 2);
+    const star = button(page, a!, 'star');
+    const height = await card(page, a!).evaluate((element) => element.getBoundingClientRect().height);
+    await expect(star.isVisible()).resolves.toBe(false);
+    await card(page, a!).hover();
+    await expect(star.isVisible()).resolves.toBe(true);
+    expect(await card(page, a!).evaluate((element) => element.getBoundingClientRect().height)).toBe(height);
+    // The keys' card shows its buttons too.
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('j');
+    await expect(star.isVisible()).resolves.toBe(true);
+    // A phone has no pointer: an open abstract shows them in the card's row.
+    await card(page, b!).locator('summary').click();
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('Escape');
+    await page.locator('#site-search').focus();
+    await expect(button(page, b!, 'star').isVisible()).resolves.toBe(true);
+    await expect(star.isVisible()).resolves.toBe(false);
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('hiding read papers', () => {
   test('"Hide read papers" hides the read cards of every list, is remembered, and j skips them', async () => {
     const { page, problems } = await watched();
     await page.goto(day);
     const [a, b, c] = await firstSlugs(page, 3);
-    await button(page, b!, 'read').click();
+    await press(page, b!, 'read');
     const toggle = page.getByRole('button', { name: 'Hide read papers' });
     await toggle.click();
     await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
@@ -106,10 +137,10 @@ describe('export and import', () => {
     const { page, problems } = await watched();
     await page.goto(day);
     const [a, b, c] = await firstSlugs(page, 3);
-    await button(page, a!, 'star').click();
-    await button(page, b!, 'star').click();
-    await button(page, b!, 'read').click();
-    await button(page, c!, 'read').click();
+    await press(page, a!, 'star');
+    await press(page, b!, 'star');
+    await press(page, b!, 'read');
+    await press(page, c!, 'read');
     const before = await storedShelf(page);
     await page.goto(shelfPage);
     const json = await exported(page, 'Download JSON');
@@ -130,7 +161,7 @@ describe('export and import', () => {
     const { page, problems } = await watched();
     await page.goto(day);
     const [a] = await firstSlugs(page, 1);
-    await button(page, a!, 'star').click();
+    await press(page, a!, 'star');
     const { title, year, url } = (await storedShelf(page))!.papers[a!]!;
     await page.goto(shelfPage);
     const bibtex = await exported(page, 'Download BibTeX');
@@ -146,7 +177,7 @@ describe('export and import', () => {
     const { page, problems } = await watched();
     await page.goto(day);
     const [a] = await firstSlugs(page, 1);
-    await button(page, a!, 'star').click();
+    await press(page, a!, 'star');
     const before = await storedShelf(page);
     await page.goto(shelfPage);
     const input = page.getByLabel('Import a shelf from a JSON file');
@@ -164,8 +195,8 @@ describe('a share link', () => {
     const sharer = await watched();
     await sharer.page.goto(day);
     const [a, b] = await firstSlugs(sharer.page, 2);
-    await button(sharer.page, a!, 'star').click();
-    await button(sharer.page, b!, 'read').click();
+    await press(sharer.page, a!, 'star');
+    await press(sharer.page, b!, 'read');
     await sharer.page.goto(shelfPage);
     await sharer.page.getByRole('button', { name: 'Make a share link' }).click();
     const link = await sharer.page.getByLabel('Share link').inputValue();
@@ -174,7 +205,7 @@ describe('a share link', () => {
     const reader = await watched();
     await reader.page.goto(day);
     const [, , own] = await firstSlugs(reader.page, 3);
-    await button(reader.page, own!, 'star').click();
+    await press(reader.page, own!, 'star');
     const ownShelf = await storedShelf(reader.page);
     await reader.page.goto(link);
     const shared = reader.page.getByRole('region', { name: 'A shared shelf' });

@@ -27,7 +27,8 @@ function shelfCard(slug: string, paper: ShelfPaper, own: boolean): HTMLLIElement
   const card = element('li', 'card');
   card.dataset.slug = slug;
   // The reader's own papers sit under the page's title, a shared shelf's under its own heading.
-  const title = card.appendChild(element(own ? 'h2' : 'h3', 'card-title'));
+  const head = card.appendChild(element('div', 'card-head'));
+  const title = head.appendChild(element(own ? 'h2' : 'h3', 'card-title'));
   const link = title.appendChild(element('a', '', paper.title));
   link.href = href(paths.paper(slug));
   const meta = card.appendChild(element('p', 'meta'));
@@ -40,8 +41,9 @@ function shelfCard(slug: string, paper: ShelfPaper, own: boolean): HTMLLIElement
     arxiv.setAttribute('aria-label', `arXiv: ${paper.title}`);
   }
   if (own) {
-    const actions = meta.appendChild(element('span', 'shelf-actions'));
-    const star = actions.appendChild(element('button', 'shelf-button', 'Star'));
+    const actions = head.appendChild(element('span', 'shelf-actions'));
+    const star = actions.appendChild(element('button', 'shelf-button'));
+    star.append(element('span', 'shelf-label', 'Star'));
     Object.assign(star.dataset, {
       shelfAction: 'star',
       title: paper.title,
@@ -50,10 +52,12 @@ function shelfCard(slug: string, paper: ShelfPaper, own: boolean): HTMLLIElement
       ...(paper.authors && { authors: JSON.stringify(paper.authors) }),
       ...(paper.arxiv && { arxiv: paper.arxiv }),
     });
-    const read = actions.appendChild(element('button', 'shelf-button', 'Read'));
+    const read = actions.appendChild(element('button', 'shelf-button'));
+    read.append(element('span', 'shelf-label', 'Read'));
     read.dataset.shelfAction = 'read';
-    for (const [button, label] of [[star, 'Star'], [read, 'Read']] as const) {
+    for (const [button, label, hint] of [[star, 'Star', 'Star'], [read, 'Read', 'Mark read']] as const) {
       button.type = 'button';
+      button.title = hint;
       button.setAttribute('aria-pressed', 'false');
       button.setAttribute('aria-label', `${label}: ${paper.title}`);
     }
