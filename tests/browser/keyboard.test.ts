@@ -131,6 +131,9 @@ describe('typing', () => {
     expect(await focusedSlug(page)).toBeNull();
     await expect(page.getByRole('dialog').count()).resolves.toBe(0);
     expect((await storedShelf(page)).papers).toEqual({});
+    // The same key, alone and outside a field, moves: the keys were held back, not missing.
+    await page.keyboard.press('j');
+    expect(await focusedSlug(page)).toBe((await slugs(page))[0]);
     // The search page's sort is a select: its letters pick options, never move the list.
     await page.goto(`${siteUrl}search/`);
     await page.locator('#search-sort').focus();
