@@ -1,6 +1,7 @@
 // `npm run screenshots`: photographs the built site (dist/, built first only if missing) in Debian's Chromium: the home
 // page, a paper, a paper with arXiv links and named authors (when a JSON digest gave one), a digest (when the site has
-// digest pages), the reader's shelf, the keyboard shortcuts' help and the search page, light and dark, desktop and phone, into docs/screenshots/<page>-<device>-<scheme>.png.
+// digest pages), the reader's shelf, the keyboard shortcuts' help and the search page, light and dark, desktop and
+// phone, into docs/screenshots/<page>-<device>-<scheme>.png.
 // A page is taken once it has loaded (and, for search, once its results are drawn): events, never a clock.
 // `npm run screenshots -- --dist=<folder> --pages=paper-arxiv` photographs another build, and only the pages named.
 import { spawnSync } from 'node:child_process';
