@@ -1,6 +1,7 @@
 // `npm run screenshots`: photographs the built site (dist/, built first only if missing) in Debian's Chromium: the home
 // page, a paper, a paper with arXiv links and named authors (when a JSON digest gave one), a digest, the compact day with
-// an abstract open and the newest week's top papers (when the site has digest pages) and the search page, light and dark, desktop and phone, into docs/screenshots/<page>-<device>-<scheme>.png.
+// an abstract open and the newest week's top papers (when the site has digest pages), the reader's shelf, the keyboard
+// shortcuts' help and the search page, light and dark, desktop and phone, into docs/screenshots/<page>-<device>-<scheme>.png.
 // A page is taken once it has loaded (and, for search, once its results are drawn): events, never a clock.
 // `npm run screenshots -- --dist=<folder> --pages=paper-arxiv` photographs another build, and only the pages named.
 import { spawnSync } from 'node:child_process';
@@ -82,6 +83,39 @@ const pages: { name: string; open: (page: Page, home: string) => Promise<boolean
       const week = page.locator('.top-links a[href*="/top/week/"]');
       if ((await week.count()) === 0) return false;
       await page.goto(new URL((await week.getAttribute('href'))!, home).href);
+      return true;
+    },
+  },
+  {
+    // The reader's shelf: the home page's first three papers starred, the second also read, then the shelf page.
+    name: 'shelf',
+    open: async (page, home) => {
+      await page.goto(home);
+      const stars = page.locator('main .card button[data-shelf-action="star"]');
+      if ((await stars.count()) < 3) return false;
+      await page.evaluate(() => localStorage.removeItem('papershelf-shelf'));
+      await page.reload();
+      // A compact day shows a card's buttons while it is pointed at.
+      for (const index of [2, 1, 0]) {
+        await page.locator('main .card').nth(index).hover();
+        await stars.nth(index).click();
+      }
+      await page.locator('main .card').nth(1).hover();
+      await page.locator('main .card').nth(1).locator('button[data-shelf-action="read"]').click();
+      await page.goto(new URL('shelf/', home).href);
+      await page.locator('#shelf-list .card').nth(2).waitFor();
+      return true;
+    },
+  },
+  {
+    // The keys' help, open over a list whose second paper the keys moved to.
+    name: 'shortcuts',
+    open: async (page, home) => {
+      await page.goto(home);
+      await page.keyboard.press('j');
+      await page.keyboard.press('j');
+      await page.keyboard.press('?');
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
       return true;
     },
   },

@@ -25,6 +25,16 @@ export interface PaperCard {
   abstract: readonly string[];
   /** What a day's sort orders by (src/scripts/day-sort.ts), as the card's data attributes. */
   sortData: { 'data-upvotes': string; 'data-code': 'yes' | 'no' };
+  /** What the reader's shelf keeps when the paper is starred (src/scripts/shelf/): authors and id only when known. */
+  shelf: ShelfCardData;
+}
+
+/** What a card's star button carries for the shelf, as attribute values: the year, the authors as JSON, the arXiv id. */
+export interface ShelfCardData {
+  year: string;
+  /** The authors' names as a JSON array; absent when the catalog names no authors, so none is ever invented. */
+  authors?: string;
+  arxiv?: string;
 }
 
 /**
@@ -45,5 +55,10 @@ export function paperCard(paper: Pick<Paper, 'slug' | 'title' | 'date' | 'byline
     teaser: summarize(paper.abstract),
     abstract: paper.abstract,
     sortData: { 'data-upvotes': String(paper.upvotes), 'data-code': paper.code.length > 0 ? 'yes' : 'no' },
+    shelf: {
+      year: paper.date.slice(0, 4),
+      ...(paper.authorNames !== undefined && paper.authorNames.length > 0 && { authors: JSON.stringify(paper.authorNames) }),
+      ...(paper.arxiv !== undefined && { arxiv: paper.arxiv }),
+    },
   };
 }

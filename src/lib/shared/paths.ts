@@ -27,6 +27,8 @@ export const paths = {
   /** Page n of a week's (`2024-W22`) or a month's (`2024-05`) papers, most upvoted first. */
   top: (kind: 'week' | 'month', key: string, n = 1) => (n === 1 ? `top/${kind}/${key}/` : `top/${kind}/${key}/page/${n}/`),
   search: () => 'search/',
+  /** The reader's shelf: the papers they starred, kept in their browser (src/scripts/shelf/). */
+  shelf: () => 'shelf/',
   /** The search page with a query (src/lib/shared/search-state.ts reads `q`): `terms` URL-encoded, or OpenSearch's `{searchTerms}`. */
   searchFor: (terms: string) => `search/?q=${terms}`,
   /** The most recently listed papers of the catalog, as RSS. */

@@ -24,6 +24,7 @@ describe('paperCard', () => {
       teaser: 'One sentence.',
       abstract: ['One sentence.'],
       sortData: { 'data-upvotes': '0', 'data-code': 'no' },
+      shelf: { year: '2025' },
     });
   });
 
@@ -57,5 +58,12 @@ describe('paperCard of a paper with an arXiv id and named authors', () => {
       { key: 'hf', label: 'Hugging Face', href: 'https://huggingface.co/papers/2408.16500' },
     ]);
     expect(paperCard(paper)).not.toHaveProperty('arxiv');
+  });
+
+  test("gives the shelf the paper's year, its authors as JSON and its arXiv id, and no authors or id a paper lacks", () => {
+    const card = paperCard({ ...paper, arxiv: '2408.16500', authorNames: ['Wenyi Hong', 'Weihan "W." Wang'] });
+    expect(card.shelf).toEqual({ year: '2025', authors: '["Wenyi Hong","Weihan \\"W.\\" Wang"]', arxiv: '2408.16500' });
+    expect(JSON.parse(card.shelf.authors!)).toEqual(['Wenyi Hong', 'Weihan "W." Wang']);
+    expect(paperCard(paper).shelf).toEqual({ year: '2025' });
   });
 });

@@ -1,0 +1,72 @@
+import { cp, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Shelf } from '../../src/lib/shared/shelf.ts';
+import { buildSite, createFixtureSite, repoRoot, type FixtureSite } from '../helpers/fixture-site.ts';
+import { launchChromium, openPage, serveSite } from './browser.ts';
+import { BASE } from './global-setup.ts';
+
+// The shelf survives a new build (issue 21, item 2): this file rebuilds its site with one more digest, so it builds
+// and serves its own, and the other files' site stays as it is.
+let site: FixtureSite;
+let server: Awaited<ReturnType<typeof serveSite>>;
+let browser: Browser;
+// A safety net, not a wait: a build on a busy machine may take minutes.
+const BUILD_TIMEOUT = 600_000;
+const dist = () => join(site.dir, 'dist');
+
+beforeAll(async () => {
+  site = await createFixtureSite();
+  const build = await buildSite(site, dist(), { PAPERSHELF_BASE: BASE });
+  if (build.code !== 0) throw new Error(`the fixture build failed:\n${build.output}`);
+  server = await serveSite(dist(), BASE);
+  browser = await launchChromium();
+}, BUILD_TIMEOUT);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the shelf across a new build', () => {
+  test('a star survives a rebuild with one more digest; a paper the API names gets authors and eprint in BibTeX', async () => {
+    // The same origin before and after: the served folder is rebuilt in place. No service worker: storage is the point.
+    const { context, page, problems } = await openPage(browser, { serviceWorkers: 'block' });
+    await page.goto(`${server.url}papers/`);
+    const slug = (await page.locator('main .card[data-slug]').first().getAttribute('data-slug'))!;
+    await page.locator(`main .card[data-slug="${slug}"] button[data-shelf-action="star"]`).click();
+    const before = await page.evaluate(() => localStorage.getItem('papershelf-shelf'));
+
+    // One more digest: the API's answer of a day, whose papers come with their authors by name and arXiv ids.
+    await cp(join(repoRoot, 'tests/fixtures/api/2024-08-13.json'), join(site.seedsDir, '2024-08-13.json'));
+    const build = await buildSite(site, dist(), { PAPERSHELF_BASE: BASE });
+    expect(build.code, build.output).toBe(0);
+    expect(await readFile(join(dist(), 'digests/2024-08-13/index.html'), 'utf8')).toContain('CogVideoX');
+
+    await page.goto(`${server.url}shelf/`);
+    await expect(page.locator('#shelf-list .card').evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.slug))).resolves.toEqual([slug]);
+    expect(await page.evaluate(() => localStorage.getItem('papershelf-shelf'))).toBe(before);
+    await page.goto(`${server.url}papers/`);
+    await expect(page.locator(`main .card[data-slug="${slug}"] button[data-shelf-action="star"]`).getAttribute('aria-pressed')).resolves.toBe('true');
+
+    // The new build's paper, starred from its day: the shelf keeps its authors and arXiv id, and BibTeX names them.
+    await page.goto(`${server.url}digests/2024-08-13/`);
+    const cogvideo = page.locator('main .card').filter({ hasText: 'CogVideoX' });
+    await cogvideo.hover();
+    await cogvideo.locator('button[data-shelf-action="star"]').click();
+    const cogSlug = (await cogvideo.getAttribute('data-slug'))!;
+    const shelf = (await page.evaluate(() => JSON.parse(localStorage.getItem('papershelf-shelf')!))) as Shelf;
+    expect(shelf.papers[cogSlug]).toMatchObject({ title: 'CogVideoX: Text-to-Video Diffusion Models with An Expert Transformer', year: '2024', arxiv: '2408.06072' });
+    expect(shelf.papers[cogSlug]!.authors).toHaveLength(19);
+    await page.goto(`${server.url}shelf/`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download BibTeX' }).click()]);
+    const bibtex = await readFile((await download.path())!, 'utf8');
+    const entry = bibtex.split('\n\n').find((text) => text.startsWith(`@misc{${cogSlug},`))!;
+    expect(entry).toContain(`  author = {${shelf.papers[cogSlug]!.authors!.join(' and ')}},`);
+    expect(entry).toContain('  eprint = {2408.06072},\n  archivePrefix = {arXiv},');
+    const other = bibtex.split('\n\n').find((text) => text.startsWith(`@misc{${slug},`))!;
+    expect(other).not.toMatch(/author|eprint/);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, BUILD_TIMEOUT);
+});
