@@ -82,6 +82,15 @@ describe('more like your shelf', () => {
     expect(problems).toEqual([]);
   });
 
+  test('is reached from the shelf page, and leads back to it', async () => {
+    const { page } = await watched();
+    await page.goto(`${siteUrl}shelf/`);
+    await page.getByRole('link', { name: 'More like your shelf' }).click();
+    await page.waitForURL(similarUrl);
+    await page.getByRole('link', { name: 'your shelf' }).click();
+    await page.waitForURL(`${siteUrl}shelf/`);
+  });
+
   test('a star in another tab updates the list', async () => {
     const { context, page, problems } = await watched({ serviceWorkers: 'block' });
     await seedShelf(page, shelfValue([DISTSERVE]));
