@@ -85,9 +85,9 @@ describe('more like your shelf', () => {
   test('is reached from the shelf page, and leads back to it', async () => {
     const { page } = await watched();
     await page.goto(`${siteUrl}shelf/`);
-    await page.getByRole('link', { name: 'More like your shelf' }).click();
+    await page.locator('main').getByRole('link', { name: 'More like your shelf' }).click();
     await page.waitForURL(similarUrl);
-    await page.getByRole('link', { name: 'your shelf' }).click();
+    await page.locator('main').getByRole('link', { name: 'your shelf', exact: true }).click();
     await page.waitForURL(`${siteUrl}shelf/`);
   });
 
