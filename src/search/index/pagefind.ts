@@ -44,11 +44,15 @@ export async function indexPapers(out: string, cacheDir: string, shardSize: numb
   const slugs = (await readdir(join(out, 'papers'), { withFileTypes: true }))
     .filter((entry) => entry.isDirectory() && existsSync(join(out, 'papers', entry.name, 'index.html')))
     .map((entry) => entry.name);
-  // Read one after another: 20,000 files opened at once exhaust the process's file handles. In listing order, then by slug.
+  // Read one after another (20,000 files opened at once exhaust the process's file handles), keeping of each page only
+  // its listing day and the hash of what Pagefind reads: a shard's pages are read again only when it is indexed, so
+  // memory holds one shard's pages at most. In listing order, then by slug.
+  const read = (slug: string) => readFileSync(join(out, 'papers', slug, 'index.html'), 'utf8');
   const pages = slugs
     .map((slug) => {
-      const content = readFileSync(join(out, 'papers', slug, 'index.html'), 'utf8');
-      return { slug, url: `/papers/${slug}/`, content, listed: listedOn(content) };
+      const content = read(slug);
+      const searched = createHash('sha256').update(searchablePart(content)).digest('base64url');
+      return { slug, url: `/papers/${slug}/`, listed: listedOn(content), searched };
     })
     .sort((a, b) => a.listed.localeCompare(b.listed) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const ranges = shardRanges(pages.length, shardSize);
@@ -59,7 +63,7 @@ export async function indexPapers(out: string, cacheDir: string, shardSize: numb
     const maxFragments = fragmentBudget(range.capacity, shardSize);
     // What the shard's index depends on: Pagefind, the budget, the papers and what Pagefind reads of their pages.
     const key = createHash('sha256').update(JSON.stringify({ version: pagefindVersion, maxFragments, i }));
-    for (const page of shard) key.update(`${page.url}\n${searchablePart(page.content)}\n`);
+    for (const page of shard) key.update(`${page.url}\n${page.searched}\n`);
     const cached = join(cacheDir, 'pagefind-shards', `${i}-${key.digest('hex').slice(0, 16)}`);
     const bundle = join(out, shardBundle(i));
     const lookup = await restoreBundle(cached, bundle);
@@ -67,7 +71,7 @@ export async function indexPapers(out: string, cacheDir: string, shardSize: numb
     else {
       if (lookup.broken) warn(`the search index cache of shard ${i + 1} was broken (${lookup.broken}): indexing it again`);
       await rm(bundle, { recursive: true, force: true });
-      await indexShard(shard, bundle, maxFragments);
+      await indexShard(shard.map((page) => ({ url: page.url, content: read(page.slug) })), bundle, maxFragments);
       await storeBundle(bundle, cached);
     }
     used.add(basename(cached));
