@@ -11,6 +11,9 @@
 
 export const SHELF_VERSION = 1;
 
+/** The localStorage key the shelf lives under (src/scripts/shelf/store.ts writes it; "More like your shelf" reads it). */
+export const SHELF_KEY = 'papershelf-shelf';
+
 /** What the shelf keeps of a paper, so that its list, its exports and its share link need no catalog. */
 export interface ShelfPaper {
   title: string;

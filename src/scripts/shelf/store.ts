@@ -1,10 +1,7 @@
-import { emptyShelf, parseShelf, type Shelf } from '../../lib/shared/shelf.ts';
+import { emptyShelf, parseShelf, SHELF_KEY, type Shelf } from '../../lib/shared/shelf.ts';
 
-/**
- * The shelf in this browser's localStorage: the one key every page and the shelf page read and write. Nothing is
- * sent anywhere. Storage belongs to the site's origin, not to a build, so the shelf survives every new build.
- */
-export const SHELF_KEY = 'papershelf-shelf';
+// The shelf in this browser's localStorage, under SHELF_KEY: the one key every page and the shelf page read and write.
+// Nothing is sent anywhere. Storage belongs to the site's origin, not to a build, so the shelf survives every new build.
 
 /** The event this module fires on `window` when the shelf changes in this page (another tab's change is `storage`). */
 const CHANGED = 'papershelf-shelf-change';
