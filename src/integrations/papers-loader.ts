@@ -11,6 +11,16 @@ import { inputError } from '../lib/shared/input-error.ts';
 /** The name the papers loader registers under; `refreshContent({ loaders: [...] })` uses it. */
 export const PAPERS_LOADER = 'papershelf-papers';
 
+// How many times the loader has loaded the folder. On `globalThis`: content.config.ts runs the loader inside Vite's
+// module graph, the integration that asks for a refresh outside it, and each has its own copy of this module.
+const LOADS = Symbol.for('papershelf.papers-loads');
+const slot = globalThis as { [LOADS]?: number };
+
+/** How many times the papers loader has loaded the folder in this process: a refresh that loaded nothing is seen. */
+export function papersLoads(): number {
+  return slot[LOADS] ?? 0;
+}
+
 /**
  * Loads `<folder>/*.mdx`, one item per paper, keyed by its `slug`. An item whose MDX body is empty is data only:
  * nothing is compiled or bundled for it. Only an item whose body holds editors' MDX becomes a module, rendered on
@@ -39,6 +49,7 @@ export function papersLoader(options: { folder: string }): Loader {
         untouched.delete(id);
       }
       for (const id of untouched) store.delete(id);
+      slot[LOADS] = papersLoads() + 1;
 
       if (!watcher) return;
       // Editors' changes to an item in `astro dev`; the ingest's own writes arrive through refreshContent.

@@ -9,7 +9,7 @@ import offlineWorker from './offline-worker.ts';
 import searchIndex from './search-index.ts';
 import sitemap from './sitemap-pages.ts';
 import { describeSummary, ingest, IngestError, IngestFileError } from '../ingest/ingest.ts';
-import { PAPERS_LOADER } from './papers-loader.ts';
+import { PAPERS_LOADER, papersLoads } from './papers-loader.ts';
 import { readSettings, type Settings } from '../ingest/settings.ts';
 import { checkRecord, publishedPaths, readRecordAtStart, type Recorded } from './record-urls.ts';
 import { printable } from '../lib/shared/printable.ts';
@@ -86,7 +86,7 @@ export default function papershelf(options: { shardSize?: number } = {}): AstroI
             logger.info(`${relative(process.cwd(), file)} changed: ingesting again`);
             try {
               await run(settings, logger);
-              await refreshContent?.({ loaders: [PAPERS_LOADER, 'file-loader'] });
+              await refreshUntilLoaded(() => refreshContent?.({ loaders: [PAPERS_LOADER, 'file-loader'] }));
               server.ws.send({ type: 'full-reload' });
             } catch (error) {
               logger.error((error as Error).message);
@@ -161,6 +161,22 @@ export default function papershelf(options: { shardSize?: number } = {}): AstroI
     },
   };
   return shelf;
+}
+
+/**
+ * Asks Astro to load the content again until the papers loader has run. The ingest's own write of digests.json makes
+ * Astro reload its content config, and a refresh asked while that is under way returns at once having loaded nothing
+ * (astro/dist/integrations/hooks.js refreshContent): the edited digest would never show. So it asks again, a moment
+ * later each time, until the loader ran; after 10 s it says so instead of waiting for ever.
+ */
+async function refreshUntilLoaded(refresh: () => Promise<void> | undefined): Promise<void> {
+  const before = papersLoads();
+  for (let wait = 50; wait <= 10_000; wait *= 2) {
+    await refresh();
+    if (papersLoads() !== before) return;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  throw new Error('the content was not loaded again after the ingest; restart `npm run dev` to see the change');
 }
 
 /** The id content.config.ts and the catalog import the settings they need from: the one way settings reach pages. */
