@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
+import { paths } from '../../src/lib/shared/paths.ts';
 import type { DumpIndex, DumpPart, DumpPaper } from '../../src/lib/site/dump.ts';
 import type { OfflineManifest } from '../../src/search/protocol.ts';
 import { cacheContents, resultTitles, untilControlled, useChromium } from './browser.ts';
@@ -24,7 +25,7 @@ const NEEDS_NETWORK_LOAD = /^console: Failed to load resource: the server respon
 function dumped(slug: string): DumpPaper {
   // The dump's index names its parts; the papers are in them (src/lib/site/dump.ts).
   const index = JSON.parse(readFileSync(join(dist, 'papers.json'), 'utf8')) as DumpIndex;
-  const papers = index.parts.flatMap(({ part }) => (JSON.parse(readFileSync(join(dist, `dump/papers-${part}.json`), 'utf8')) as DumpPart).papers);
+  const papers = index.parts.flatMap(({ part }) => (JSON.parse(readFileSync(join(dist, paths.dumpPart(part)), 'utf8')) as DumpPart).papers);
   return papers.find((paper) => paper.slug === slug)!;
 }
 

@@ -61,7 +61,9 @@ export interface DumpPart {
 
 /** Whether a path below the base is a part of the dump: not a promise (the index, `papers.json`, is), so not recorded. */
 export function isDumpPartPath(path: string): boolean {
-  return /^dump\/papers-\d+\.json$/.test(path);
+  // Read against paths.dumpPart, the one spelling of a part's path.
+  const part = /\d+/.exec(path)?.[0];
+  return part !== undefined && paths.dumpPart(Number(part)) === path;
 }
 
 /** The dump's parts: part `part` (1 = oldest) holds `papers.slice(start, end)` of the newest-first papers. Newest part first. */

@@ -2,6 +2,7 @@ import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { listingDates, papers } from '../../lib/catalog/collections.ts';
 import { byteStream, dumpPartJson, dumpParts } from '../../lib/site/dump.ts';
 import { absoluteHref } from '../../lib/shared/base.ts';
+import { paths } from '../../lib/shared/paths.ts';
 import { withCacheKeys } from '../../lib/site/cache-key.ts';
 
 // A part of the data dump, `dump/papers-<n>.json` (paths.dumpPart): a full part's papers never change as new ones
@@ -10,7 +11,8 @@ export const getStaticPaths = (() =>
   withCacheKeys(
     dumpParts(papers.length).map(({ part, start, end }) => {
       const slice = papers.slice(start, end);
-      return { params: { part: `papers-${part}` }, props: { part, papers: slice, digests: slice.map((paper) => listingDates(paper.slug)) } };
+      // The route's file is dump/[part].json: the parameter is what paths.dumpPart puts between them.
+      return { params: { part: paths.dumpPart(part).slice('dump/'.length, -'.json'.length) }, props: { part, papers: slice, digests: slice.map((paper) => listingDates(paper.slug)) } };
     }),
   )) satisfies GetStaticPaths;
 
