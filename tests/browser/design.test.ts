@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { digestDays } from '../../src/lib/catalog/digest-days.ts';
 import { formatDate, formatPaperCount, formatUpvotes } from '../../src/lib/shared/format.ts';
 import { compareNewestFirst } from '../../src/lib/papers/model.ts';
+import { archivePageCount } from '../../src/lib/shared/pagination.ts';
 import { PAGE_SIZE } from '../../src/lib/shared/paths.ts';
 import { launchChromium, openPage, type WatchedPage } from './browser.ts';
 
@@ -62,15 +63,18 @@ async function allPapersPages(page: Page): Promise<{ url: string; cards: Awaited
 }
 
 describe('all papers, /papers/', () => {
-  test('lists every paper newest first, PAGE_SIZE a page; "Older" leads from page to page, the last has the rest', async () => {
+  test('lists every paper newest first: the front the newest, then "Older" from page to page down to page 1, the oldest PAGE_SIZE', async () => {
     const { page, problems } = await watched();
     const pages = await allPapersPages(page);
-    const lastPage = Math.ceil(items.length / PAGE_SIZE);
-    expect(lastPage).toBeGreaterThan(1);
-    expect(pages.map((p) => p.url)).toEqual([`${siteUrl}papers/`, ...Array.from({ length: lastPage - 1 }, (_, i) => `${siteUrl}papers/page/${i + 2}/`)]);
-    expect(pages.map((p) => p.cards.length)).toEqual([...Array<number>(lastPage - 1).fill(PAGE_SIZE), items.length - (lastPage - 1) * PAGE_SIZE]);
+    const numbered = archivePageCount(items.length);
+    expect(numbered).toBeGreaterThan(1);
+    expect(pages.map((p) => p.url)).toEqual([`${siteUrl}papers/`, ...Array.from({ length: numbered }, (_, i) => `${siteUrl}papers/page/${numbered - i}/`)]);
+    expect(pages.map((p) => p.cards.length)).toEqual([items.length - numbered * PAGE_SIZE, ...Array<number>(numbered).fill(PAGE_SIZE)]);
     expect(pages.flatMap((p) => p.cards.map((card) => slugOf(card.href)))).toEqual(items.map((item) => item.slug));
-    await expect(page.locator('.lead').textContent()).resolves.toContain(`${items.length} papers, newest first; page ${lastPage} of ${lastPage}.`);
+    await expect(page.locator('.lead').textContent()).resolves.toContain(`Page 1, counted from the oldest: the list's papers 1 to ${PAGE_SIZE}, newest first.`);
+    expect(new URL((await page.locator('a[rel="prev"]').getAttribute('href'))!, page.url()).href).toBe(`${siteUrl}papers/page/2/`);
+    await page.goto(`${siteUrl}papers/`);
+    await expect(page.locator('.lead').textContent()).resolves.toContain(`${items.length} papers, newest first.`);
     expect(problems).toEqual([]);
   });
 });

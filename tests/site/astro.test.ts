@@ -183,16 +183,16 @@ describe('astro build of the fixture catalog', () => {
     }
   });
 
-  test('lists every topic with its description and count, and paginates long lists newest first', async () => {
+  test('lists every topic with its description and count, and shows a list of less than two pages whole, newest first', async () => {
     const topics = await page('topics');
     expect(text(topics)).toContain('Spiking and neuromorphic computing (1)');
     expect(text(topics)).toContain('Papers that no term of the other topics matches.');
+    // 31 papers: one whole page and 6, which the front shows together (pages are numbered from the oldest).
     const other = await page('topics/other');
-    expect(other.querySelectorAll('.paper-list > li')).toHaveLength(25);
-    expect(other.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/shelf/topics/other/2/');
-    const second = await page('topics/other/2');
-    expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/shelf/topics/other/');
-    const dates = [...other.querySelectorAll('.paper-list time'), ...second.querySelectorAll('.paper-list time')].map((time) => time.getAttribute('datetime')!);
+    expect(other.querySelectorAll('.paper-list > li')).toHaveLength(31);
+    expect(text(other.querySelector('.lead'))).toContain('31 papers, newest first.');
+    expect(other.querySelector('nav[aria-label="Pages"]')).toBeNull();
+    const dates = other.querySelectorAll('.paper-list time').map((time) => time.getAttribute('datetime')!);
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
@@ -212,7 +212,8 @@ describe('astro build of the fixture catalog', () => {
     expect((await page('dates/2024')).querySelectorAll('.paper-list > li')).toHaveLength(1);
     const march = await page('dates/2025/03');
     expect(text(march.querySelector('h1'))).toBe('Papers of March 2025');
-    expect(march.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/shelf/dates/2025/03/2/');
+    expect(march.querySelectorAll('.paper-list > li').length).toBeGreaterThan(25);
+    expect(march.querySelector('a[rel="next"]')).toBeNull();
   });
 
   test("has a home page with the count, the newest digest's papers and the ways in, and a 404 page", async () => {
@@ -277,7 +278,6 @@ describe('astro build of the fixture catalog', () => {
     // The crawl reached every page but the 404 page and the redirects from old URLs, which nothing links to.
     const reached = new Set(result.links.filter((link) => link.state === 'OK').map((link) => new URL(link.url, 'http://localhost/').pathname.replace(/\/?$/, '/')));
     const redirects = (await Promise.all((await htmlFiles()).map((file) => readFile(file, 'utf8')))).filter((html) => html.includes('http-equiv="refresh"'));
-    expect(redirects.length).toBeGreaterThan(0);
     expect(reached.size).toBeGreaterThanOrEqual((await htmlFiles()).length - 1 - redirects.length);
     for (const file of await htmlFiles()) {
       for (const anchor of parse(await readFile(file, 'utf8')).querySelectorAll('a[href^="/"], link[href^="/"]')) {
@@ -299,8 +299,8 @@ describe('astro build of the fixture catalog', () => {
 });
 
 describe('astro build of a year with more pages than a year has months, all listed on one day', () => {
-  // 330 papers in 2023, all in one digest of 2 January 2024: 14 pages of 25, while October to December have lists of
-  // their own; and a listing day of 14 pages, which the home page shows one page of.
+  // 330 papers in 2023, all in one digest of 2 January 2024: 12 numbered pages of 25 and a front of 30, while October
+  // to December have lists of their own; and a listing day of 14 pages, which the home page shows one page of.
   let out: string;
   let built: { code: number; output: string };
   const doc = async (path: string) => parse(await readFile(join(out, path, 'index.html'), 'utf8'));
@@ -315,28 +315,41 @@ describe('astro build of a year with more pages than a year has months, all list
     expect(built.code, built.output).toBe(0);
     expect(built.output).not.toMatch(/conflicts with|Could not render/);
 
-    // Every paper is on exactly one year page; pages 10 to 12 are year pages, not months.
+    // Every paper is on exactly one year page: the front holds the newest 30 (a whole page and 5), pages 12 down to 1
+    // the others, 25 each, page 1 the oldest. Pages 10 to 12 are year pages, not months.
     const listed: string[] = [];
-    for (let n = 1; n <= 14; n++) {
-      const yearPage = await doc(n === 1 ? 'dates/2023' : `dates/2023/page/${n}`);
+    for (let n = 13; n >= 1; n--) {
+      const yearPage = await doc(n === 13 ? 'dates/2023' : `dates/2023/page/${n}`);
       expect(text(yearPage.querySelector('h1'))).toBe('Papers of 2023');
-      listed.push(...yearPage.querySelectorAll('.paper-list h2 a').map((a) => a.getAttribute('href')!));
+      const hrefs = yearPage.querySelectorAll('.paper-list h2 a').map((a) => a.getAttribute('href')!);
+      expect(hrefs).toHaveLength(n === 13 ? 30 : 25);
+      listed.push(...hrefs);
     }
     expect(listed).toHaveLength(330);
     expect(new Set(listed).size).toBe(330);
+    expect(existsSync(join(out, 'dates/2023/page/13'))).toBe(false);
+    const front = await doc('dates/2023');
+    expect(front.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/dates/2023/page/12/');
+    expect(text(front.querySelector('.lead'))).toContain('330 papers, newest first.');
     const ninth = await doc('dates/2023/page/9');
-    expect(ninth.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/dates/2023/page/10/');
-    expect((await doc('dates/2023/page/2')).querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/dates/2023/');
+    expect(ninth.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/dates/2023/page/8/');
+    expect(ninth.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/dates/2023/page/10/');
+    expect(text(ninth.querySelector('.lead'))).toContain("Page 9, counted from the oldest: the list's papers 201 to 225, newest first.");
+    expect(text(ninth.querySelector('h1'))).toBe('Papers of 2023');
+    expect((await doc('dates/2023/page/12')).querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/dates/2023/');
+    // Only the front names the months.
+    expect(front.querySelector('ul[aria-label="Months"]')).not.toBeNull();
+    expect(ninth.querySelector('ul[aria-label="Months"]')).toBeNull();
     expect(text((await doc('dates/2023/10')).querySelector('h1'))).toBe('Papers of October 2023');
     expect(text((await doc('dates/2023/12')).querySelector('h1'))).toBe('Papers of December 2023');
 
-    // Year pages were once published as dates/2023/<n>/: those URLs lead to the pages' new homes.
+    // Year pages were once published as dates/2023/<n>/: those URLs lead to the page of that number.
     const moved = await doc('dates/2023/2');
     expect(moved.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe('0; url=/dates/2023/page/2/');
     expect(moved.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://papershelf.example.org/dates/2023/page/2/');
     expect(moved.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
     expect(moved.querySelector('a')?.getAttribute('href')).toBe('/dates/2023/page/2/');
-    expect((await doc('dates/2023/13')).querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe('0; url=/dates/2023/page/13/');
+    expect((await doc('dates/2023/9')).querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe('0; url=/dates/2023/page/9/');
   });
 
   test("shows one page of the newest day on the home page, with a link to the rest, however long the day", async () => {

@@ -8,7 +8,7 @@ import { buildSite, createFixtureSite, type FixtureSite } from '../helpers/fixtu
 import { childNamed, childrenNamed, parseXml, type XmlElement } from '../helpers/xml.ts';
 
 // One real `astro build` under /shelf/ of the fixture digests, a digest whose title holds `&`, `<` and `]]>`
-// (tests/fixtures/site/reach/), and 60 filler papers: more papers than a feed holds, in "Other" too, a year long
+// (tests/fixtures/site/reach/), and 80 filler papers: more papers than a feed holds, in "Other" too, a year long
 // enough for the old year-page URLs that lead on, and a listing day (1 April 2026) of three pages between two others.
 const SITE = 'https://catalog.example.org';
 const HOME = `${SITE}/shelf/`;
@@ -20,7 +20,7 @@ let build: { code: number; output: string };
 
 beforeAll(async () => {
   const seeds = ['001_first.txt', '002_second.txt', '002_second.meta.yaml', '003_hostile.txt'].map((name) => `tests/fixtures/site/seeds/${name}`);
-  site = await createFixtureSite({ digests: [...seeds, 'tests/fixtures/site/reach/005_feed-titles.txt'], fillers: 60 });
+  site = await createFixtureSite({ digests: [...seeds, 'tests/fixtures/site/reach/005_feed-titles.txt'], fillers: 80 });
   dist = join(site.dir, 'www/shelf');
   build = await buildSite(site, dist, { PAPERSHELF_BASE: '/shelf/', PAPERSHELF_SITE: SITE });
 }, 240_000);
@@ -170,12 +170,12 @@ describe('feeds, the JSON dump, OpenSearch and the sitemap of a fixture build', 
   test('a day longer than a page paginates in the digest\'s order; each page leads to the days before and after', async () => {
     const day = 'digests/2026-04-01/';
     const papers = await listed(day);
-    expect(papers).toHaveLength(60);
-    // Papers 1 to 60 of the filler digest, in its order, 25 a page: the first page at the day's URL, then page/2/, page/3/.
-    expect(papers).toEqual(Array.from({ length: 60 }, (_, i) => `papers/filler-paper-number-${i + 1}/`));
-    for (const [n, path] of [[1, day], [2, `${day}page/2/`], [3, `${day}page/3/`]] as const) {
+    expect(papers).toHaveLength(80);
+    // Papers 1 to 80 of the filler digest, in its order, 25 a page: the first page at the day's URL, then page/2/ to /4/.
+    expect(papers).toEqual(Array.from({ length: 80 }, (_, i) => `papers/filler-paper-number-${i + 1}/`));
+    for (const [n, path] of [[1, day], [2, `${day}page/2/`], [3, `${day}page/3/`], [4, `${day}page/4/`]] as const) {
       const doc = await page(path);
-      expect(doc.querySelectorAll('.paper-list > li'), path).toHaveLength(n === 3 ? 10 : 25);
+      expect(doc.querySelectorAll('.paper-list > li'), path).toHaveLength(n === 4 ? 5 : 25);
       expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`${HOME}${path}`);
       const other = doc.querySelectorAll('nav[aria-label="Other days"] a').map((a) => a.getAttribute('href'));
       expect(other, path).toEqual(['/shelf/digests/2026-03-02/', '/shelf/digests/2026-04-13/']);

@@ -48,17 +48,98 @@ export interface Redirect {
 }
 
 /**
- * Year pages 2 and on were published as `/dates/<yyyy>/<n>/` before they moved under `page/`: each such URL that no
- * month list claims leads to the page's new URL. (`/dates/2025/10/` is October's list, so it stays October's.)
+ * Year pages were published as `/dates/<yyyy>/<n>/` before they moved under `page/`: each such URL (n ≥ 2) that no
+ * month list claims and whose page still exists leads to the page of that number now. (`/dates/2025/10/` is October's
+ * list, so it stays October's.) A year's pages are numbered from its oldest (see anchoredPages): what page n holds is
+ * no promise, the URL's working is.
  */
 export function legacyYearPages(years: readonly { slug: string; count: number; months: readonly { slug: string }[] }[], pageSize = PAGE_SIZE): Redirect[] {
   return years.flatMap((year) => {
     const months = new Set(year.months.map((month) => month.slug));
-    const pages = Math.ceil(year.count / pageSize);
+    const pages = archivePageCount(year.count, pageSize);
     return Array.from({ length: Math.max(0, pages - 1) }, (_, i) => i + 2)
       .filter((n) => !months.has(String(n)))
       .map((n) => ({ from: `dates/${year.slug}/${n}/`, params: { year: year.slug, legacy: String(n) }, to: paths.yearPage(year.slug, n) }));
   });
+}
+
+/**
+ * One page of a list that grows at its newest end (every paper, a topic's, a year's), numbered from its oldest: page 1
+ * holds the oldest papers, and the list's own URL, its front, the newest. Pages other than the front hold exactly
+ * `pageSize` papers each, and a page, once it exists, keeps its papers and its links when papers arrive: only the front
+ * and the newest numbered page (its "newer" link) change, so a daily build renders those again and leaves the rest.
+ */
+export interface ListPage<T> {
+  /** The page's papers, newest first. */
+  data: T[];
+  /** The page's number counted from the oldest (1); absent on the front, the list's own URL. */
+  number?: number;
+  /** How many papers the whole list holds: given on the front only, the one page every arrival changes. */
+  total?: number;
+  /** The positions of the page's oldest and newest papers in the list, counted from its oldest paper (1). */
+  from: number;
+  to: number;
+  /** Links with the base: this page, its newer and older neighbours, the front (newest) and page 1 (oldest). */
+  url: { current: string; newer?: string; older?: string; newest?: string; oldest?: string };
+}
+
+/**
+ * How many numbered pages a list of `count` papers has: every whole page but the newest, which the front shows along
+ * with the papers that make no whole page yet (the front holds `pageSize` to `2 × pageSize − 1` papers).
+ */
+export function archivePageCount(count: number, pageSize = PAGE_SIZE): number {
+  return Math.max(0, Math.floor(count / pageSize) - 1);
+}
+
+/**
+ * A growing list's pages, front first, as static paths (see ListPage): `items` newest first; `frontUrl` the list's own
+ * URL with the base; `param(n)` the route's `page` parameter of page n (`page/3` or `3`), the page's URL being
+ * `frontUrl` + param + `/`. The front's props are `front`'s, a numbered page's `numbered`'s: what the front alone shows
+ * (counts, say) stays out of the numbered pages' props, and so out of their cache keys.
+ */
+export function anchoredPages<T, F extends Record<string, unknown>, N extends Record<string, unknown>>(
+  items: readonly T[],
+  options: { frontUrl: string; param: (n: number) => string; params?: Record<string, string>; front: F; numbered: N; pageSize?: number },
+): ({ params: Record<string, string | undefined>; props: F & { page: ListPage<T> } } | { params: Record<string, string | undefined>; props: N & { page: ListPage<T> } })[] {
+  const { frontUrl, param, params = {}, front, numbered, pageSize = PAGE_SIZE } = options;
+  const count = items.length;
+  const pages = archivePageCount(count, pageSize);
+  const url = (n: number) => `${frontUrl}${param(n)}/`;
+  // Numbered page n holds the papers at positions (n−1)·size+1 to n·size from the oldest; the front, the rest.
+  const slice = (from: number, to: number) => items.slice(count - to, count - from + 1);
+  const frontFrom = pages * pageSize + 1;
+  const frontPage: ListPage<T> = {
+    data: slice(frontFrom, count),
+    total: count,
+    from: Math.min(frontFrom, count),
+    to: count,
+    url: { current: frontUrl, older: pages > 0 ? url(pages) : undefined, oldest: pages > 1 ? url(1) : undefined },
+  };
+  const numberedPages = Array.from({ length: pages }, (_, i) => {
+    const n = i + 1;
+    const from = i * pageSize + 1;
+    const to = n * pageSize;
+    const page: ListPage<T> = {
+      data: slice(from, to),
+      number: n,
+      from,
+      to,
+      url: {
+        current: url(n),
+        newer: n < pages ? url(n + 1) : frontUrl,
+        older: n > 1 ? url(n - 1) : undefined,
+        newest: n < pages ? frontUrl : undefined,
+        oldest: n > 2 ? url(1) : undefined,
+      },
+    };
+    return { params: { ...params, page: param(n) }, props: { ...numbered, page } };
+  });
+  return [{ params: { ...params, page: undefined }, props: { ...front, page: frontPage } }, ...numberedPages.reverse()];
+}
+
+/** What a growing list's page says of itself: its heading ("Title (page 2)") and its own path below the base. */
+export function anchoredPageOf(title: string, page: Pick<ListPage<unknown>, 'number' | 'url'>): { heading: string; path: string } {
+  return { heading: page.number === undefined ? title : `${title} (page ${page.number})`, path: pathOf(page.url.current) };
 }
 
 /**

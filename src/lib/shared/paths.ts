@@ -5,16 +5,19 @@ export const PAGE_SIZE = 25;
 export const paths = {
   home: () => '',
   paper: (slug: string) => `papers/${slug}/`,
-  /** Page n of every paper, newest first: pages 2 and on under `page/`, which no paper slug can reach (one segment). */
-  papers: (n = 1) => (n === 1 ? 'papers/' : `papers/page/${n}/`),
+  /**
+   * Every paper, newest first; with n, its page n counted from the oldest (see anchoredPages), under `page/`, which no
+   * paper slug can reach (one segment).
+   */
+  papers: (n?: number) => (n === undefined ? 'papers/' : `papers/page/${n}/`),
   topics: () => 'topics/',
   topic: (id: string) => `topics/${id}/`,
   authors: () => 'authors/',
   authorCount: (key: string) => `authors/${key}/`,
   dates: () => 'dates/',
   year: (year: string) => `dates/${year}/`,
-  /** Page n of a year's list: under `page/`, apart from the months' `dates/<yyyy>/<mm>/`. */
-  yearPage: (year: string, n: number) => (n === 1 ? `dates/${year}/` : `dates/${year}/page/${n}/`),
+  /** Page n of a year's list, counted from its oldest: under `page/`, apart from the months' `dates/<yyyy>/<mm>/`. */
+  yearPage: (year: string, n: number) => `dates/${year}/page/${n}/`,
   month: (year: string, month: string) => `dates/${year}/${month}/`,
   /** Every digest day, newest first. */
   digests: () => 'digests/',

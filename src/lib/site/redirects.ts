@@ -166,7 +166,7 @@ export interface LivePages {
   tops: ReadonlySet<string>;
 }
 
-/** All papers' later pages, `papers/page/<n>/` (paths.papers(n) for n ≥ 2). */
+/** All papers' numbered pages, `papers/page/<n>/` (paths.papers(n)). */
 const LATER_PAPER_PAGES = paths.papers(2).slice(0, -'2/'.length);
 
 /** The catalog's fixed pages and files, besides its papers' and facets'. */

@@ -7,8 +7,9 @@ import { digest, item, VOCABULARY } from './fake-collection.ts';
 
 const settings = { redirects: [], shardSize: 20_000 };
 
-// 27 papers of November 2025 (two pages of the year's list), one of January 2026, and one item merged into it.
-const november = Array.from({ length: PAGE_SIZE + 2 }, (_, i) => item(`nov-${String(i).padStart(2, '0')}`, { date: '2025-11-02', topics: ['vision'] }));
+// 77 papers of November 2025 (two numbered pages of the year's list and a front), one of January 2026, and one item
+// merged into it.
+const november = Array.from({ length: 3 * PAGE_SIZE + 2 }, (_, i) => item(`nov-${String(i).padStart(2, '0')}`, { date: '2025-11-02', topics: ['vision'] }));
 const input = {
   papers: [...november, item('jan', { date: '2026-01-04' }), item('jan-again', { merged_into: 'jan' })],
   topics: VOCABULARY,
@@ -19,7 +20,7 @@ describe('buildCatalog', () => {
   const catalog = buildCatalog(input, settings);
 
   test('builds every view from the collections alone', () => {
-    expect(catalog.papers).toHaveLength(PAGE_SIZE + 3);
+    expect(catalog.papers).toHaveLength(3 * PAGE_SIZE + 3);
     expect(catalog.papers[0]!.slug).toBe('jan');
     expect(catalog.topicsWithPapers.map((topic) => topic.slug)).toEqual(['language-models', 'vision']);
     expect(catalog.digestDayPages.map((day) => day.papers.map((paper) => paper.slug))).toEqual([['jan', 'nov-00']]);

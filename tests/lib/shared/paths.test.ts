@@ -42,7 +42,7 @@ describe('bylineFact', () => {
 
 describe('paths.papers', () => {
   test('puts the first page of all papers at papers/ and later pages under papers/page/, out of reach of any slug', () => {
-    expect([paths.papers(), paths.papers(1), paths.papers(2), paths.papers(400)]).toEqual(['papers/', 'papers/', 'papers/page/2/', 'papers/page/400/']);
+    expect([paths.papers(), paths.papers(1), paths.papers(2), paths.papers(400)]).toEqual(['papers/', 'papers/page/1/', 'papers/page/2/', 'papers/page/400/']);
     // A paper's slug is one segment, so no paper's URL is papers/page/<n>/.
     expect(paths.paper('page')).toBe('papers/page/');
   });
