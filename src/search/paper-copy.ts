@@ -1,5 +1,5 @@
 import { paths, withBase } from '../lib/shared/paths.ts';
-import { slugBucket } from '../lib/shared/slug-hash.ts';
+import { bucketCountFor, slugBucket } from '../lib/shared/slug-hash.ts';
 
 /**
  * The offline copy of a paper: what the build keeps of each paper for "keep the whole catalog" (a few files of
@@ -25,7 +25,7 @@ export interface PaperCopy {
   links: { kind: string; href: string; text: string }[];
 }
 
-/** Papers a file of copies holds, until the catalog has `MAX_COPY_FILES` files of them. */
+/** Papers a file of copies holds at least (and fewer than twice as many), until the catalog has `MAX_COPY_FILES` files. */
 export const PAPERS_PER_COPY_FILE = 100;
 /**
  * At most this many files: each is a line of the manifest a first visit downloads, so their number stays bounded
@@ -33,9 +33,12 @@ export const PAPERS_PER_COPY_FILE = 100;
  */
 export const MAX_COPY_FILES = 256;
 
-/** How many files the copies of `papers` papers are spread over. */
+/**
+ * How many files the copies of `papers` papers are spread over: a power of two (bucketCountFor), so a day's papers
+ * change the files they fall in and leave the others, which a reader who keeps the catalog offline does not fetch again.
+ */
 export function copyFileCount(papers: number): number {
-  return Math.min(MAX_COPY_FILES, Math.max(1, Math.ceil(papers / PAPERS_PER_COPY_FILE)));
+  return bucketCountFor(papers, PAPERS_PER_COPY_FILE, MAX_COPY_FILES);
 }
 
 /** The path below the base of copy file `i`. Not `.gz`: a host would serve that with a `Content-Encoding` and the

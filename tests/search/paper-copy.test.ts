@@ -15,12 +15,8 @@ describe('paperSlugOf', () => {
 });
 
 describe('copyFileCount', () => {
-  test('spreads 100 papers a file, with at least one file and never more than 256', () => {
-    expect(copyFileCount(0)).toBe(1);
-    expect(copyFileCount(100)).toBe(1);
-    expect(copyFileCount(101)).toBe(2);
-    expect(copyFileCount(10_000)).toBe(100);
-    expect(copyFileCount(100_000)).toBe(256);
+  test('spreads 100 to 199 papers a file, in a power of two of files: at least one, never more than 256', () => {
+    expect([0, 100, 199, 200, 399, 400, 10_000, 25_599, 25_600, 100_000].map(copyFileCount)).toEqual([1, 1, 1, 2, 2, 4, 64, 128, 256, 256]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { RelatedPaper } from '../papers/related.ts';
-import { slugBucket } from '../shared/slug-hash.ts';
+import { bucketCountFor, slugBucket } from '../shared/slug-hash.ts';
 
 /**
  * The related lists of every paper, in buckets the browser fetches one at a time (`related/<n>.json`, bucketPath):
@@ -33,19 +33,22 @@ export interface RelatedBucket {
 }
 
 /**
- * Papers per bucket, on average. A bucket holds up to MAX_RELATED entries a paper, about 0.9 KB a paper with real
- * titles and slugs, and a starred paper's bucket holds it and ~3 others: ~3.5 KB a fetched bucket, so a shelf of 50
- * starred papers downloads ~185 KB (~70 KB gzipped) at any catalog size (tests/bench/similar.ts measures it). Fewer
- * papers a bucket would mean more files (3,334 at 10,000 papers already).
+ * Papers per bucket, at least (and fewer than twice as many: see bucketCount). A bucket holds up to MAX_RELATED entries
+ * a paper, about 0.9 KB a paper with real titles and slugs, and a starred paper's bucket holds it and 2 to 5 others:
+ * ~3 to 5.5 KB a fetched bucket, so a shelf of 50 starred papers downloads about 150 to 270 KB at any catalog size
+ * (tests/bench/similar.ts measures it). Fewer papers a bucket would mean more files (2,048 at 10,000 papers already).
  */
 export const PAPERS_PER_BUCKET = 3;
 
 /** Similarities are written with this many decimals: enough to order a shelf's suggestions, and short. */
 const SIMILARITY_DIGITS = 3;
 
-/** How many buckets a catalog of `papers` papers has: one per PAPERS_PER_BUCKET papers, at least one. */
+/**
+ * How many buckets a catalog of `papers` papers has: a power of two, PAPERS_PER_BUCKET to twice as many papers a bucket
+ * (bucketCountFor), so a day's papers change only the buckets of the papers whose related lists they change.
+ */
 export function bucketCount(papers: number): number {
-  return Math.max(1, Math.ceil(papers / PAPERS_PER_BUCKET));
+  return bucketCountFor(papers, PAPERS_PER_BUCKET);
 }
 
 /** The bucket of a paper: a stable hash of its slug (slugBucket), modulo the count. */

@@ -11,8 +11,12 @@ const related = new Map<string, RelatedPaper[]>([
 ]);
 
 describe('bucketCount', () => {
-  test('gives one bucket per PAPERS_PER_BUCKET papers, and one for an empty or tiny catalog', () => {
-    expect([0, 1, PAPERS_PER_BUCKET, PAPERS_PER_BUCKET + 1, 10_000, 100_000].map(bucketCount)).toEqual([1, 1, 1, 2, Math.ceil(10_000 / PAPERS_PER_BUCKET), Math.ceil(100_000 / PAPERS_PER_BUCKET)]);
+  test('gives PAPERS_PER_BUCKET to twice as many papers a bucket, in a power of two of buckets; one for a tiny catalog', () => {
+    expect([0, 1, PAPERS_PER_BUCKET, 2 * PAPERS_PER_BUCKET - 1, 2 * PAPERS_PER_BUCKET, 10_000, 100_000].map(bucketCount)).toEqual([1, 1, 1, 1, 2, 2048, 32_768]);
+    for (const papers of [10, 999, 10_000, 100_000]) {
+      expect(papers / bucketCount(papers)).toBeGreaterThanOrEqual(PAPERS_PER_BUCKET);
+      expect(papers / bucketCount(papers)).toBeLessThan(2 * PAPERS_PER_BUCKET);
+    }
   });
 });
 
@@ -29,8 +33,8 @@ describe('bucketOf', () => {
 describe('bucketLists', () => {
   test('puts every paper\'s list in its slug\'s bucket, with rounded similarity, title and date, and drops unknown papers', () => {
     const buckets = bucketLists(related, (slug) => cards.get(slug));
-    expect(buckets).toHaveLength(2);
-    for (const [n, bucket] of buckets.entries()) expect(Object.keys(bucket.related).every((slug) => bucketOf(slug, 2) === n)).toBe(true);
+    expect(buckets).toHaveLength(1);
+    for (const [n, bucket] of buckets.entries()) expect(Object.keys(bucket.related).every((slug) => bucketOf(slug, 1) === n)).toBe(true);
     expect(Object.assign({}, ...buckets.map((bucket) => bucket.related))).toEqual({
       a: [['b', 0.312, 'Paper B', '2026-01-02'], ['c', 0.1, 'Paper C', '2026-01-03']],
       b: [['a', 0.312, 'Paper A', '2026-01-01']],

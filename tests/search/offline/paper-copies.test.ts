@@ -54,10 +54,10 @@ describe('copyFiles', () => {
   test('puts every paper in the file copyFileOf names for it, and gzips each file as JSON', () => {
     const copies = Array.from({ length: 250 }, (_, i) => paperCopy({ ...dumped, slug: `paper-${i}` }, new Map()));
     const files = copyFiles(copies);
-    expect(files.size).toBe(3);
+    expect(files.size).toBe(2);
     expect([...files.values()].flat()).toHaveLength(250);
     for (const [path, file] of files) {
-      expect(file.every((copy) => copyFileOf(copy.slug, 3) === path)).toBe(true);
+      expect(file.every((copy) => copyFileOf(copy.slug, 2) === path)).toBe(true);
       expect(JSON.parse(gunzipSync(copyFileBytes(file)).toString('utf8'))).toEqual(file);
     }
     expect(copyFileBytes(files.get('offline/papers-0.json.gzip')!)).toEqual(copyFileBytes(files.get('offline/papers-0.json.gzip')!));
