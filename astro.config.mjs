@@ -13,7 +13,7 @@ export default defineConfig({
   base: process.env.PAPERSHELF_BASE || '/',
   trailingSlash: 'always',
   // One cached stylesheet for every page instead of a copy inlined in each.
-  build: { format: 'directory', inlineStylesheets: 'never', concurrency: Number(process.env.PAPERSHELF_BUILD_CONCURRENCY) || 1 },
+  build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: { syntaxHighlight: false },
   // Tests build fixture sites with their own content cache.
   cacheDir: process.env.PAPERSHELF_CACHE || './node_modules/.astro',
