@@ -51,6 +51,8 @@ const YEAR_SOURCES: Record<YearSource, string> = {
 
 /** How many merges a report lists one by one; the rest are counted. */
 const MERGES_LISTED = 20;
+/** How many digests each line of year-less dates names: a catalog of 7,000 days would otherwise log every file name. */
+const YEARS_LISTED = 10;
 
 /** The report of an ingest, for a terminal or a build log: each line's level follows from what it reports. */
 export function describeSummary(summary: IngestSummary): ReportLine[] {
@@ -76,7 +78,9 @@ export function describeSummary(summary: IngestSummary): ReportLine[] {
   for (const problem of summary.problems) lines.push({ level: problem.kind === 'warning' ? 'info' : 'warn', text: `  ${problem.kind === 'entry' ? 'rejected' : problem.kind}: ${formatProblem(problem)}` });
   const bySource = Map.groupBy(summary.years, (year) => year.source);
   for (const [source, years] of bySource) {
-    lines.push(info(`year-less dates, ${YEAR_SOURCES[source]} (${years.length}): ${years.map((year) => `${year.file} ${year.year}`).join(', ')}`));
+    const named = years.slice(0, YEARS_LISTED).map((year) => `${year.file} ${year.year}`);
+    if (years.length > YEARS_LISTED) named.push(`… and ${years.length - YEARS_LISTED} more`);
+    lines.push(info(`year-less dates, ${YEAR_SOURCES[source]} (${years.length}): ${named.join(', ')}`));
   }
   if (summary.orphans.length > 0) {
     lines.push(info(`kept ${summary.orphans.length} item(s) no digest lists any more, so their URLs keep working:`));

@@ -6,9 +6,16 @@ import { createHash } from 'node:crypto';
  * components show comes in its props (a list's sidebar, a paper's topic names), never from the catalog directly. A
  * collection entry (an `entry` key) counts by its editors' body, not as a whole: its data is already in the props.
  */
-export function withCacheKeys<T extends { props: unknown }>(paths: readonly T[]): (T & { cacheKey: string })[] {
+export function withCacheKeys<T extends { props: unknown }>(paths: readonly T[], keyed = KEYED): (T & { cacheKey?: string })[] {
+  if (!keyed) return [...paths];
   return paths.map((path) => ({ ...path, cacheKey: cacheKeyOf(path.props) }));
 }
+
+/**
+ * Whether pages get keys: only a build reads them. The dev server renders each request afresh and computes every
+ * route's paths again after an edit, where hashing 10,000 papers' props cost a second of the wait for the edit to show.
+ */
+const KEYED = import.meta.env.MODE !== 'development';
 
 /** The hash of a page's props. */
 export function cacheKeyOf(props: unknown): string {

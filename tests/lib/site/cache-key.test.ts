@@ -41,6 +41,12 @@ describe('withCacheKeys', () => {
     expect(paths.map((path) => path.params.slug)).toEqual(['a', 'b']);
     expect(paths[0]!.cacheKey).not.toBe(paths[1]!.cacheKey);
   });
+
+  test('adds none where nothing reads them (the dev server), and keeps the paths as they are', () => {
+    const given = [{ params: { slug: 'a' }, props: { n: 1 } }];
+    expect(withCacheKeys(given, false)).toEqual(given);
+    expect(withCacheKeys(given)[0]!.cacheKey).toMatch(/^[\w-]{43}$/);
+  });
 });
 
 describe('what a cached page shows', () => {
