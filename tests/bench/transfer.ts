@@ -81,6 +81,9 @@ export async function measureTransfer(dist: string, query: string, executablePat
   }
 }
 
+/** How long a search may take before the bench gives up on it. */
+const SEARCH_TIMEOUT_MS = 300_000;
+
 /** Runs in the page: resolves once the service worker is activated and controls the page. */
 async function untilControlled(giveUpMs: number): Promise<void> {
   const controlled = (async () => {
@@ -101,7 +104,9 @@ async function untilControlled(giveUpMs: number): Promise<void> {
 async function search(page: Page, url: string | undefined, query: string, server: CountingServer): Promise<void> {
   if (url) await page.goto(url, { waitUntil: 'load' });
   await page.locator('pagefind-input input').fill(query);
-  await page.locator('.search-hit').first().waitFor();
+  // A benchmark, not a test: at 100,000 papers (five shards, merged) a first search can take longer than Playwright's
+  // default 30 s on a busy machine, and its figure is wanted all the same.
+  await page.locator('.search-hit').first().waitFor({ timeout: SEARCH_TIMEOUT_MS });
   // The first hit renders once its fragment arrived; the other results' fragments were requested with it.
   await server.idle();
 }
