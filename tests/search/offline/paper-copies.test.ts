@@ -1,7 +1,11 @@
+import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import type { DumpPaper } from '../../../src/lib/site/dump.ts';
-import { copyFileBytes, copyFiles, paperCopy } from '../../../src/search/offline/paper-copies.ts';
+import { copyFileBytes, copyFiles, paperCopy, writePaperCopies } from '../../../src/search/offline/paper-copies.ts';
+import { paths } from '../../../src/lib/shared/paths.ts';
 import { copyFileOf } from '../../../src/search/paper-copy.ts';
 
 const dumped: DumpPaper = {
@@ -61,5 +65,45 @@ describe('copyFiles', () => {
       expect(JSON.parse(gunzipSync(copyFileBytes(file)).toString('utf8'))).toEqual(file);
     }
     expect(copyFileBytes(files.get('offline/papers-0.json.gzip')!)).toEqual(copyFileBytes(files.get('offline/papers-0.json.gzip')!));
+  });
+});
+
+describe('writePaperCopies', () => {
+  /** A built site's dump (papers.json and its one part) of `papers`, as the copies are read from it. */
+  async function dumpOf(out: string, papers: DumpPaper[]): Promise<void> {
+    await writeFile(join(out, paths.dump()), JSON.stringify({ topics: [{ id: 'diffusion', name: 'Diffusion models' }], parts: [{ part: 1 }] }));
+    await mkdir(dirname(join(out, paths.dumpPart(1))), { recursive: true });
+    await writeFile(join(out, paths.dumpPart(1)), `{"version":2,"papers":[\n${papers.map((paper) => JSON.stringify(paper)).join(',\n')}\n]}\n`);
+  }
+
+  test('leaves a file whose copies did not change as it was (touched), writes the changed one, removes what is gone', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'papershelf-copies-'));
+    try {
+      const papers = Array.from({ length: 250 }, (_, i) => ({ ...dumped, slug: `paper-${i}`, title: `Paper ${i}` }));
+      await dumpOf(out, papers);
+      await mkdir(join(out, 'offline'), { recursive: true });
+      await writeFile(join(out, 'offline/papers-7.json.gzip'), 'left by a larger catalog');
+      expect(await writePaperCopies(out)).toBe(250);
+      expect(await stat(join(out, 'offline/papers-7.json.gzip')).catch(() => undefined)).toBeUndefined();
+      const changed = copyFileOf('paper-3', 2);
+      const other = changed === 'offline/papers-0.json.gzip' ? 'offline/papers-1.json.gzip' : 'offline/papers-0.json.gzip';
+      // Both files as an earlier day's build left them.
+      const earlier = new Date('2024-01-01T00:00:00Z');
+      for (const file of [changed, other]) await utimes(join(out, file), earlier, earlier);
+      const before = { changed: await stat(join(out, changed)), other: await stat(join(out, other)), bytes: await readFile(join(out, other)) };
+
+      papers[3] = { ...papers[3]!, title: 'Paper 3, its title fixed' };
+      await dumpOf(out, papers);
+      await writePaperCopies(out);
+      const after = { changed: await stat(join(out, changed)), other: await stat(join(out, other)) };
+      expect(await readFile(join(out, other))).toEqual(before.bytes);
+      expect(after.other.ino).toBe(before.other.ino);
+      expect(after.other.mtimeMs).toBeGreaterThan(before.other.mtimeMs);
+      const written = JSON.parse(gunzipSync(await readFile(join(out, changed))).toString('utf8')) as { slug: string; title: string }[];
+      expect(written.find((copy) => copy.slug === 'paper-3')!.title).toBe('Paper 3, its title fixed');
+      expect(after.changed.mtimeMs).toBeGreaterThan(before.changed.mtimeMs);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
   });
 });
