@@ -63,18 +63,18 @@ async function allPapersPages(page: Page): Promise<{ url: string; cards: Awaited
 }
 
 describe('all papers, /papers/', () => {
-  test('lists every paper newest first: the front the newest, then "Older" from page to page down to page 1, the oldest PAGE_SIZE', async () => {
+  test('lists every paper newest first; a catalog of fewer than two whole pages shows them all on the front, with no pages', async () => {
     const { page, problems } = await watched();
+    // Pages are numbered from the oldest (anchoredPages): the front holds the newest whole page and the rest, so a
+    // catalog of 26 to 49 papers has no numbered page yet. Numbered pages are checked on a larger build
+    // (tests/site/astro.test.ts, tests/site/daily-lists.test.ts).
+    expect(items.length).toBeGreaterThan(PAGE_SIZE);
+    expect(archivePageCount(items.length)).toBe(0);
     const pages = await allPapersPages(page);
-    const numbered = archivePageCount(items.length);
-    expect(numbered).toBeGreaterThan(1);
-    expect(pages.map((p) => p.url)).toEqual([`${siteUrl}papers/`, ...Array.from({ length: numbered }, (_, i) => `${siteUrl}papers/page/${numbered - i}/`)]);
-    expect(pages.map((p) => p.cards.length)).toEqual([items.length - numbered * PAGE_SIZE, ...Array<number>(numbered).fill(PAGE_SIZE)]);
-    expect(pages.flatMap((p) => p.cards.map((card) => slugOf(card.href)))).toEqual(items.map((item) => item.slug));
-    await expect(page.locator('.lead').textContent()).resolves.toContain(`Page 1, counted from the oldest: the list's papers 1 to ${PAGE_SIZE}, newest first.`);
-    expect(new URL((await page.locator('a[rel="prev"]').getAttribute('href'))!, page.url()).href).toBe(`${siteUrl}papers/page/2/`);
-    await page.goto(`${siteUrl}papers/`);
+    expect(pages.map((p) => p.url)).toEqual([`${siteUrl}papers/`]);
+    expect(pages[0]!.cards.map((card) => slugOf(card.href))).toEqual(items.map((item) => item.slug));
     await expect(page.locator('.lead').textContent()).resolves.toContain(`${items.length} papers, newest first.`);
+    await expect(page.locator('nav[aria-label="Pages"]').count()).resolves.toBe(0);
     expect(problems).toEqual([]);
   });
 });

@@ -199,7 +199,10 @@ describe('a share link', () => {
     await press(sharer.page, b!, 'read');
     await sharer.page.goto(shelfPage);
     await sharer.page.getByRole('button', { name: 'Make a share link' }).click();
-    const link = await sharer.page.getByLabel('Share link').inputValue();
+    // The link is made asynchronously (compressed in the browser); its field shows once it holds it.
+    const output = sharer.page.getByLabel('Share link');
+    await output.waitFor();
+    const link = await output.inputValue();
     expect(link).toMatch(new RegExp(`^${siteUrl.replace(/[.?]/g, '\\$&')}shelf/#shared=[A-Za-z0-9_-]+$`));
 
     const reader = await watched();
