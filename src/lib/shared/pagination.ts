@@ -1,5 +1,5 @@
 import type { Page } from 'astro';
-import { pathOf } from './base.ts';
+import { href, pathOf } from './base.ts';
 import { PAGE_SIZE, paths } from './paths.ts';
 
 /** One route entry as Astro's `paginate` returns it. */
@@ -59,7 +59,7 @@ export function legacyYearPages(years: readonly { slug: string; count: number; m
     const pages = archivePageCount(year.count, pageSize);
     return Array.from({ length: Math.max(0, pages - 1) }, (_, i) => i + 2)
       .filter((n) => !months.has(String(n)))
-      .map((n) => ({ from: `dates/${year.slug}/${n}/`, params: { year: year.slug, legacy: String(n) }, to: paths.yearPage(year.slug, n) }));
+      .map((n) => ({ from: `dates/${year.slug}/${n}/`, params: { year: year.slug, legacy: String(n) }, to: paths.year(year.slug, n) }));
   });
 }
 
@@ -92,19 +92,22 @@ export function archivePageCount(count: number, pageSize = PAGE_SIZE): number {
 }
 
 /**
- * A growing list's pages, front first, as static paths (see ListPage): `items` newest first; `frontUrl` the list's own
- * URL with the base; `param(n)` the route's `page` parameter of page n (`page/3` or `3`), the page's URL being
- * `frontUrl` + param + `/`. The front's props are `front`'s, a numbered page's `numbered`'s: what the front alone shows
- * (counts, say) stays out of the numbered pages' props, and so out of their cache keys.
+ * A growing list's pages, front first, as static paths (see ListPage): `items` newest first; `path` the list's paths
+ * function (paths.topic, say): `path()` its front, `path(n)` its page n, below the base, and the route's `page`
+ * parameter what page n's path adds to the front's. The front's props are `front`'s, a numbered page's `numbered`'s
+ * (`front`'s when not given): what the front alone shows (counts, say) stays out of the numbered pages' props, and so
+ * out of their cache keys.
  */
-export function anchoredPages<T, F extends Record<string, unknown>, N extends Record<string, unknown>>(
+export function anchoredPages<T, P extends Record<string, unknown>>(
   items: readonly T[],
-  options: { frontUrl: string; param: (n: number) => string; params?: Record<string, string>; front: F; numbered: N; pageSize?: number },
-): ({ params: Record<string, string | undefined>; props: F & { page: ListPage<T> } } | { params: Record<string, string | undefined>; props: N & { page: ListPage<T> } })[] {
-  const { frontUrl, param, params = {}, front, numbered, pageSize = PAGE_SIZE } = options;
+  options: { path: (n?: number) => string; params?: Record<string, string>; front: P; numbered?: P; pageSize?: number },
+): { params: Record<string, string | undefined>; props: P & { page: ListPage<T> } }[] {
+  const { path, params = {}, front, numbered = front, pageSize = PAGE_SIZE } = options;
   const count = items.length;
   const pages = archivePageCount(count, pageSize);
-  const url = (n: number) => `${frontUrl}${param(n)}/`;
+  const frontUrl = href(path());
+  const url = (n: number) => href(path(n));
+  const param = (n: number) => path(n).slice(path().length, -1);
   // Numbered page n holds the papers at positions (n−1)·size+1 to n·size from the oldest; the front, the rest.
   const slice = (from: number, to: number) => items.slice(count - to, count - from + 1);
   const frontFrom = pages * pageSize + 1;

@@ -11,14 +11,19 @@ export const paths = {
    */
   papers: (n?: number) => (n === undefined ? 'papers/' : `papers/page/${n}/`),
   topics: () => 'topics/',
-  topic: (id: string) => `topics/${id}/`,
+  /** A topic's papers; with n, its page n counted from the oldest (see anchoredPages). */
+  topic: (id: string, n?: number) => (n === undefined ? `topics/${id}/` : `topics/${id}/${n}/`),
   authors: () => 'authors/',
-  authorCount: (key: string) => `authors/${key}/`,
+  /** The papers of an author count (or `organization`); with n, its page n counted from the oldest. */
+  authorCount: (key: string, n?: number) => (n === undefined ? `authors/${key}/` : `authors/${key}/${n}/`),
   dates: () => 'dates/',
-  year: (year: string) => `dates/${year}/`,
-  /** Page n of a year's list, counted from its oldest: under `page/`, apart from the months' `dates/<yyyy>/<mm>/`. */
-  yearPage: (year: string, n: number) => `dates/${year}/page/${n}/`,
-  month: (year: string, month: string) => `dates/${year}/${month}/`,
+  /**
+   * A year's papers; with n, its page n counted from the oldest, under `page/`, apart from the months'
+   * `dates/<yyyy>/<mm>/`.
+   */
+  year: (year: string, n?: number) => (n === undefined ? `dates/${year}/` : `dates/${year}/page/${n}/`),
+  /** A month's papers; with n, its page n counted from the oldest. */
+  month: (year: string, month: string, n?: number) => (n === undefined ? `dates/${year}/${month}/` : `dates/${year}/${month}/${n}/`),
   /** Every digest day, newest first. */
   digests: () => 'digests/',
   /** Page n of one listing date's papers: one list per date, whatever number of digests list that day. */

@@ -49,7 +49,7 @@ describe('legacyYearPages', () => {
     const redirects = legacyYearPages([{ slug: '2025', count: 15 * 25 + 3, months: [{ slug: '11' }, { slug: '03' }] }], 25);
     expect(redirects.map((redirect) => redirect.from)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14].map((n) => `dates/2025/${n}/`));
     expect(redirects[0]).toEqual({ from: 'dates/2025/2/', params: { year: '2025', legacy: '2' }, to: 'dates/2025/page/2/' });
-    expect(redirects.every((redirect) => redirect.to === paths.yearPage('2025', Number(redirect.from.split('/')[2])))).toBe(true);
+    expect(redirects.every((redirect) => redirect.to === paths.year('2025', Number(redirect.from.split('/')[2])))).toBe(true);
   });
 
   test('has nothing for a year of one numbered page or none', () => {
@@ -82,7 +82,7 @@ describe('anchoredPages', () => {
   /** A list of `count` items newest first: item i is the i-th oldest (1 the oldest). */
   const list = (count: number) => Array.from({ length: count }, (_, i) => count - i);
   const pagesOf = (count: number, size = 3) =>
-    anchoredPages(list(count), { frontUrl: '/base/topics/x/', param: (n) => `page/${n}`, params: { topic: 'x' }, front: { side: 'front' }, numbered: { side: 'numbered' }, pageSize: size });
+    anchoredPages(list(count), { path: (n?: number) => (n === undefined ? 'topics/x/' : `topics/x/page/${n}/`), params: { topic: 'x' }, front: { side: 'front' }, numbered: { side: 'numbered' }, pageSize: size });
   const byNumber = (count: number, size = 3) => new Map(pagesOf(count, size).map(({ props }) => [props.page.number, props.page]));
 
   test('numbers whole pages from the oldest and shows the newest papers on the front', () => {
@@ -96,12 +96,17 @@ describe('anchoredPages', () => {
     expect(pages[2]!.props.page.total).toBeUndefined();
   });
 
+  test('gives a numbered page the front\'s props when no others are named', () => {
+    const pages = anchoredPages(list(80), { path: (n?: number) => (n === undefined ? 'papers/' : `papers/page/${n}/`), front: { side: 'both' } });
+    expect(pages.map(({ props }) => props.side)).toEqual(['both', 'both', 'both']);
+  });
+
   test('links newer, older, the front as the newest and page 1 as the oldest', () => {
     const pages = byNumber(16);
-    expect(pages.get(undefined)!.url).toEqual({ current: '/base/topics/x/', older: '/base/topics/x/page/4/', oldest: '/base/topics/x/page/1/' });
-    expect(pages.get(4)!.url).toEqual({ current: '/base/topics/x/page/4/', newer: '/base/topics/x/', older: '/base/topics/x/page/3/', oldest: '/base/topics/x/page/1/' });
-    expect(pages.get(2)!.url).toEqual({ current: '/base/topics/x/page/2/', newer: '/base/topics/x/page/3/', older: '/base/topics/x/page/1/', newest: '/base/topics/x/' });
-    expect(pages.get(1)!.url).toEqual({ current: '/base/topics/x/page/1/', newer: '/base/topics/x/page/2/', newest: '/base/topics/x/' });
+    expect(pages.get(undefined)!.url).toEqual({ current: '/topics/x/', older: '/topics/x/page/4/', oldest: '/topics/x/page/1/' });
+    expect(pages.get(4)!.url).toEqual({ current: '/topics/x/page/4/', newer: '/topics/x/', older: '/topics/x/page/3/', oldest: '/topics/x/page/1/' });
+    expect(pages.get(2)!.url).toEqual({ current: '/topics/x/page/2/', newer: '/topics/x/page/3/', older: '/topics/x/page/1/', newest: '/topics/x/' });
+    expect(pages.get(1)!.url).toEqual({ current: '/topics/x/page/1/', newer: '/topics/x/page/2/', newest: '/topics/x/' });
   });
 
   test('keeps every numbered page as it was when papers arrive, but the newest one, whose newer link moves', () => {

@@ -43,6 +43,8 @@ describe('bylineFact', () => {
 describe('paths.papers', () => {
   test('puts the first page of all papers at papers/ and later pages under papers/page/, out of reach of any slug', () => {
     expect([paths.papers(), paths.papers(1), paths.papers(2), paths.papers(400)]).toEqual(['papers/', 'papers/page/1/', 'papers/page/2/', 'papers/page/400/']);
+    // The other growing lists: their front, then page n counted from the oldest (a year's under page/, apart from its months).
+    expect([paths.topic('agents', 3), paths.authorCount('2', 3), paths.year('2025', 3), paths.month('2025', '03', 3)]).toEqual(['topics/agents/3/', 'authors/2/3/', 'dates/2025/page/3/', 'dates/2025/03/3/']);
     // A paper's slug is one segment, so no paper's URL is papers/page/<n>/.
     expect(paths.paper('page')).toBe('papers/page/');
   });
